@@ -1,0 +1,449 @@
+/*
+ * manifest-parse: CSV cargo manifests in, records of the canonical schema
+ * out (manifest-parse(1), manifest-records(5)).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "mt_canon.h"
+#include "mt_conv.h"
+#include "mt_csvin.h"
+#include "mt_out.h"
+#include "mt_rec.h"
+#include "mt_schema.h"
+#include "mt_util.h"
+#include "mt_zio.h"
+
+/* Messages about rejected rows shown per file; all are counted. */
+#define SHOW_REJECTS	100
+
+struct options {
+	char delim;
+	const char *encoding;
+	const char *label;
+	const char *output;
+	const char *rejects;
+	bool stats;
+	struct mt_canon_opts canon;
+};
+
+struct file_counts {
+	unsigned long rows;
+	unsigned long records;
+	unsigned long rejected;
+	unsigned long blank;
+};
+
+struct run {
+	struct options opt;
+	struct mt_canon *canon;
+	struct mt_out out;
+	FILE *rejects;
+	const char *path;	/* file being read, for messages */
+	const char *source;	/* its name in records */
+	bool have_header;	/* header of the current file seen */
+	size_t ncols;
+	bool header_written;
+	char **extra_names;	/* with --keep-extra: the first file's */
+	size_t nextra_names;
+	bool skip_file;		/* the file's header is unusable */
+	struct file_counts fc;
+	struct file_counts total;
+	int status;
+};
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+	    "usage: manifest-parse [-d delim] [-m mapfile] [-o file] "
+	    "[--date-order order]\n"
+	    "                      [--decimal sep] [--encoding name] "
+	    "[--keep-extra] [--label name]\n"
+	    "                      [--rejects file] [--stats] [file ...]\n");
+}
+
+static void
+help(void)
+{
+	usage(stdout);
+	printf("\nRead CSV cargo manifests (plain or gzip) and write records "
+	    "of the canonical\nschema, version %d (manifest-records(5)).\n\n"
+	    "  -d, --delimiter C     field delimiter: , ; | or tab "
+	    "(default: detected)\n"
+	    "  -m, --mapping FILE    map source columns as FILE says "
+	    "(repeatable)\n"
+	    "  -o, --output FILE     write to FILE, replaced only when "
+	    "complete\n"
+	    "      --date-order O    dmy (default), mdy or ymd for dates "
+	    "like 03/04/2026\n"
+	    "      --decimal S       auto (default), point or comma\n"
+	    "      --encoding NAME   input encoding, e.g. latin1, cp1252 "
+	    "(default UTF-8)\n"
+	    "      --keep-extra      append unmapped columns after dq\n"
+	    "      --label NAME      name the input NAME in the source field "
+	    "(one input)\n"
+	    "      --rejects FILE    append the raw text of rejected rows to "
+	    "FILE\n"
+	    "      --stats           print counts per file on stderr\n"
+	    "  -h, --help            print this help and exit\n"
+	    "  -V, --version         print the version and exit\n\n"
+	    "Exit status: 0 all rows converted, 1 some rows rejected, "
+	    "2 error.\n", MT_SCHEMA_VERSION);
+}
+
+static void
+note_column(void *ctx, size_t col, struct mt_str name, const char *why)
+{
+	struct run *r = ctx;
+
+	mt_warn("%s: column %zu '%.*s' %s%s", r->path, col + 1,
+	    (int)(name.n > 60 ? 60 : name.n), name.p, why,
+	    r->opt.canon.keep_extra ? "" : " (--keep-extra keeps it)");
+}
+
+static void
+write_reject(struct run *r, struct mt_str raw)
+{
+	if (r->rejects == NULL)
+		return;
+	fwrite(raw.p, 1, raw.n, r->rejects);
+	/* The last row of a file may lack a line end. */
+	if (raw.n == 0 || raw.p[raw.n - 1] != '\n')
+		fputc('\n', r->rejects);
+}
+
+static int
+on_bad(void *ctx, unsigned long line, const char *reason, struct mt_str raw)
+{
+	struct run *r = ctx;
+
+	r->fc.rejected++;
+	if (r->fc.rejected <= SHOW_REJECTS)
+		mt_warn("%s:%lu: %s: row rejected", r->path, line, reason);
+	write_reject(r, raw);
+	return 0;
+}
+
+static bool
+same_extras(struct run *r)
+{
+	const char *const *names;
+	size_t n, i;
+
+	names = mt_canon_names(r->canon, &n);
+	if (n - MT_NFIELDS != r->nextra_names)
+		return false;
+	for (i = 0; i < r->nextra_names; i++)
+		if (strcmp(names[MT_NFIELDS + i], r->extra_names[i]) != 0)
+			return false;
+	return true;
+}
+
+static void
+write_header(struct run *r)
+{
+	const char *const *names;
+	size_t n, i;
+
+	names = mt_canon_names(r->canon, &n);
+	mt_rec_put_header(&r->out, names, n);
+	r->nextra_names = n - MT_NFIELDS;
+	r->extra_names = mt_xcalloc(r->nextra_names + 1, sizeof(char *));
+	for (i = 0; i < r->nextra_names; i++)
+		r->extra_names[i] = mt_xstrdup(names[MT_NFIELDS + i]);
+	r->header_written = true;
+}
+
+static int
+on_header(struct run *r, const struct mt_csv_row *row)
+{
+	size_t mapped;
+
+	r->have_header = true;
+	r->ncols = row->nfields;
+	mapped = mt_canon_header(r->canon, row->fields, row->nfields,
+	    note_column, r);
+	if (mapped == 0)
+		mt_warn("%s: no column maps to a field of the schema: is line %lu "
+		    "the header? (-m maps other names)", r->path, row->line);
+	if (!r->header_written) {
+		write_header(r);
+	} else if (!same_extras(r)) {
+		mt_warn("%s: with --keep-extra every input needs the same "
+		    "unmapped columns as the first: file skipped", r->path);
+		r->skip_file = true;
+		r->status = 2;
+		return -1;
+	}
+	return 0;
+}
+
+static int
+on_row(void *ctx, const struct mt_csv_row *row)
+{
+	struct run *r = ctx;
+	char why[96];
+
+	if (!r->have_header)
+		return on_header(r, row);
+	r->fc.rows++;
+	if (row->nfields != r->ncols) {
+		r->fc.rows--;	/* counted with the rejected */
+		snprintf(why, sizeof why, "%zu field%s, header has %zu",
+		    row->nfields, row->nfields == 1 ? "" : "s", r->ncols);
+		return on_bad(ctx, row->line, why, row->raw);
+	}
+	mt_canon_row(r->canon, row->fields, r->source, row->line, &r->out);
+	r->fc.records++;
+	if (r->out.failed)
+		return -1;
+	return 0;
+}
+
+static void
+print_counts(const char *name, const struct file_counts *c)
+{
+	mt_warn("%s: %lu rows read, %lu records written, %lu rejected, "
+	    "%lu blank skipped", name, c->rows + c->rejected, c->records,
+	    c->rejected, c->blank);
+}
+
+static void
+add_counts(struct file_counts *to, const struct file_counts *c)
+{
+	to->rows += c->rows;
+	to->records += c->records;
+	to->rejected += c->rejected;
+	to->blank += c->blank;
+}
+
+/* Read one input through the converter and the CSV reader. */
+static void
+parse_file(struct run *r, const char *path)
+{
+	struct mt_zio *z;
+	struct mt_conv *conv = NULL;
+	struct mt_csvin *csv;
+	const char *p, *u;
+	char err[256];
+	ssize_t n;
+	size_t un;
+	bool damaged = false;
+
+	r->path = strcmp(path, "-") == 0 ? "(standard input)" : path;
+	r->source = r->opt.label ? r->opt.label : path;
+	r->have_header = false;
+	r->skip_file = false;
+	memset(&r->fc, 0, sizeof r->fc);
+	if ((z = mt_zio_open(path, err, sizeof err)) == NULL) {
+		mt_warn("%s: %s", r->path, err);
+		r->status = 2;
+		return;
+	}
+	if (r->opt.encoding != NULL &&
+	    (conv = mt_conv_open(r->opt.encoding, err, sizeof err)) == NULL)
+		mt_die("%s", err);
+	csv = mt_csvin_new(r->opt.delim, on_row, on_bad, r);
+	for (;;) {
+		n = mt_zio_read(z, &p);
+		if (n < 0) {
+			mt_warn("%s: %s", r->path, mt_zio_error(z));
+			r->status = 2;
+			damaged = true;
+		}
+		if (n <= 0)
+			break;
+		if (conv != NULL) {
+			un = mt_conv_run(conv, p, (size_t)n, false, &u);
+			if (mt_csvin_feed(csv, u, un) < 0)
+				break;
+		} else if (mt_csvin_feed(csv, p, (size_t)n) < 0)
+			break;
+	}
+	if (conv != NULL && n == 0) {
+		un = mt_conv_run(conv, "", 0, true, &u);
+		(void)mt_csvin_feed(csv, u, un);
+	}
+	if (!r->out.failed && !r->skip_file)
+		(void)mt_csvin_finish(csv, damaged);
+	if (!r->have_header && !damaged && !r->skip_file && !r->out.failed)
+		mt_warn("%s: empty input: no header, no rows", r->path);
+	r->fc.blank = mt_csvin_stats(csv)->blank;
+	if (r->fc.rejected > SHOW_REJECTS)
+		mt_warn("%s: %lu rows rejected in all, %d shown", r->path,
+		    r->fc.rejected, SHOW_REJECTS);
+	if (r->opt.stats)
+		print_counts(r->path, &r->fc);
+	add_counts(&r->total, &r->fc);
+	mt_csvin_free(csv);
+	mt_conv_close(conv);
+	mt_zio_close(z);
+}
+
+static char
+parse_delim(const char *s)
+{
+	if (strcmp(s, "tab") == 0 || strcmp(s, "\\t") == 0 ||
+	    strcmp(s, "\t") == 0)
+		return '\t';
+	if (strlen(s) == 1 && strchr(",;|", s[0]) != NULL)
+		return s[0];
+	mt_warn("-d: delimiter must be , ; | or tab, not '%s'", s);
+	usage(stderr);
+	exit(2);
+}
+
+static int
+parse_choice(const char *opt, const char *s, const char *const *names)
+{
+	int i;
+
+	for (i = 0; names[i] != NULL; i++)
+		if (strcmp(s, names[i]) == 0)
+			return i;
+	mt_warn("%s: unknown value '%s'", opt, s);
+	usage(stderr);
+	exit(2);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "delimiter", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "mapping", required_argument, NULL, 'm' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "version", no_argument, NULL, 'V' },
+		{ "date-order", required_argument, NULL, 'D' },
+		{ "decimal", required_argument, NULL, 'P' },
+		{ "encoding", required_argument, NULL, 'E' },
+		{ "keep-extra", no_argument, NULL, 'K' },
+		{ "label", required_argument, NULL, 'L' },
+		{ "rejects", required_argument, NULL, 'R' },
+		{ "stats", no_argument, NULL, 'S' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static const char *const orders[] = { "dmy", "mdy", "ymd", NULL };
+	static const char *const decimals[] = { "auto", "point", "comma", NULL };
+	struct run r;
+	struct mt_mapping *mapping;
+	char err[512];
+	int ch, i;
+
+	mt_set_progname(argv[0]);
+	memset(&r, 0, sizeof r);
+	mapping = mt_mapping_new();
+	r.opt.canon.mapping = mapping;
+	while ((ch = getopt_long(argc, argv, "d:hm:o:V", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'd':
+			r.opt.delim = parse_delim(optarg);
+			break;
+		case 'h':
+			help();
+			return mt_close_stdout();
+		case 'm':
+			if (mt_mapping_load(mapping, optarg, err, sizeof err) < 0)
+				mt_die("%s", err);
+			break;
+		case 'o':
+			r.opt.output = optarg;
+			break;
+		case 'V':
+			printf("manifest-parse (%s) %s\n", PACKAGE_NAME,
+			    PACKAGE_VERSION);
+			return mt_close_stdout();
+		case 'D':
+			r.opt.canon.date_order = (enum mt_date_order)
+			    parse_choice("--date-order", optarg, orders);
+			break;
+		case 'P':
+			r.opt.canon.decimal = (enum mt_decimal)
+			    parse_choice("--decimal", optarg, decimals);
+			break;
+		case 'E':
+			r.opt.encoding = optarg;
+			break;
+		case 'K':
+			r.opt.canon.keep_extra = true;
+			break;
+		case 'L':
+			r.opt.label = optarg;
+			break;
+		case 'R':
+			r.opt.rejects = optarg;
+			break;
+		case 'S':
+			r.opt.stats = true;
+			break;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (r.opt.label != NULL && argc > 1) {
+		mt_warn("--label names one input, not %d", argc);
+		return 2;
+	}
+	if (r.opt.encoding != NULL) {
+		struct mt_conv *probe = mt_conv_open(r.opt.encoding, err,
+		    sizeof err);
+
+		if (probe == NULL)
+			mt_die("--encoding: %s", err);
+		mt_conv_close(probe);
+	}
+	if (r.opt.rejects != NULL &&
+	    (r.rejects = fopen(r.opt.rejects, "a")) == NULL)
+		mt_die("%s:", r.opt.rejects);
+	if (r.opt.output != NULL) {
+		if (mt_out_file(&r.out, r.opt.output) < 0)
+			mt_die("%s:", r.opt.output);
+	} else
+		mt_out_stdout(&r.out);
+	r.canon = mt_canon_new(&r.opt.canon);
+	if (!r.opt.canon.keep_extra) {
+		/* The canonical header does not depend on the input. */
+		mt_canon_header(r.canon, NULL, 0, note_column, &r);
+		write_header(&r);
+	}
+
+	if (argc == 0)
+		parse_file(&r, "-");
+	for (i = 0; i < argc && !r.out.failed; i++)
+		parse_file(&r, argv[i]);
+
+	if (!r.header_written) {
+		/* No input had a header: still a valid, empty stream. */
+		mt_canon_header(r.canon, NULL, 0, note_column, &r);
+		write_header(&r);
+	}
+	if (r.opt.stats && argc > 1)
+		print_counts("total", &r.total);
+	if (mt_out_close(&r.out, r.status != 2) < 0) {
+		mt_warn("write error: %s", r.out.err);
+		r.status = 2;
+	}
+	if (r.rejects != NULL && fclose(r.rejects) != 0) {
+		mt_warn("%s:", r.opt.rejects);
+		r.status = 2;
+	}
+	for (i = 0; i < (int)r.nextra_names; i++)
+		free(r.extra_names[i]);
+	free(r.extra_names);
+	mt_canon_free(r.canon);
+	mt_mapping_free(mapping);
+	if (r.status == 0 && r.total.rejected > 0)
+		r.status = 1;
+	return r.status;
+}

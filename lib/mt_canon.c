@@ -1,0 +1,953 @@
+/*
+ * mt_canon: source row to canonical record. Each value is normalised into
+ * a per-row arena sized before the row starts, so pointers into it stay
+ * valid while later fields look at earlier ones (the document type
+ * decides the mode, the mode how a container number is checked).
+ *
+ * Two rules for a value that is not right: a typed value (date, number,
+ * enumeration) that cannot be read is emptied, since downstream tools
+ * rely on its form; a code that can be read but fails a check (country,
+ * place, currency, container, HS code) is kept. Both are named in dq.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mt_canon.h"
+#include "mt_check.h"
+#include "mt_norm.h"
+#include "mt_rec.h"
+
+struct mt_canon {
+	struct mt_canon_opts opts;
+	int col[MT_NTARGETS];		/* source column of each target, or -1 */
+	const char *doc_hint;		/* document type the doc_no header implies */
+	enum mt_scale weight_scale;
+	enum mt_scale volume_scale;
+	size_t ncols;
+	size_t *extra;			/* source columns kept with keep_extra */
+	size_t nextra;
+	char **names;			/* output names */
+	size_t nnames;
+	struct mt_buf arena;
+	struct mt_str val[MT_NFIELDS];
+	struct mt_buf dq;
+	char linebuf[24];
+};
+
+struct mt_canon *
+mt_canon_new(const struct mt_canon_opts *opts)
+{
+	struct mt_canon *c = mt_xcalloc(1, sizeof *c);
+
+	c->opts = *opts;
+	return c;
+}
+
+static void
+free_names(struct mt_canon *c)
+{
+	size_t i;
+
+	for (i = MT_NFIELDS; i < c->nnames; i++)
+		free(c->names[i]);
+	free(c->names);
+	c->names = NULL;
+	c->nnames = 0;
+}
+
+void
+mt_canon_free(struct mt_canon *c)
+{
+	if (c == NULL)
+		return;
+	free_names(c);
+	free(c->extra);
+	mt_buf_free(&c->arena);
+	mt_buf_free(&c->dq);
+	free(c);
+}
+
+static bool
+name_taken(struct mt_canon *c, const char *s, size_t upto)
+{
+	size_t i;
+
+	for (i = 0; i < upto; i++)
+		if (strcmp(c->names[i], s) == 0)
+			return true;
+	return false;
+}
+
+/* A header as a field name: lower case, other runs of bytes as '_'. */
+static char *
+extra_name(struct mt_canon *c, struct mt_str h, size_t col)
+{
+	struct mt_buf b = { 0 };
+	char suffix[32];
+	size_t i, base;
+	int k;
+	bool gap = false;
+
+	for (i = 0; i < h.n; i++) {
+		char ch = h.p[i];
+
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char)(ch - 'A' + 'a');
+		if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
+			if (gap && b.len > 0)
+				mt_buf_addc(&b, '_');
+			gap = false;
+			mt_buf_addc(&b, ch);
+		} else
+			gap = true;
+	}
+	if (b.len == 0) {
+		snprintf(suffix, sizeof suffix, "column_%zu", col + 1);
+		mt_buf_add(&b, suffix, strlen(suffix));
+	} else if (b.buf[0] < 'a' || b.buf[0] > 'z') {
+		mt_buf_reserve(&b, 2);
+		memmove(b.buf + 2, b.buf, b.len);
+		memcpy(b.buf, "x_", 2);
+		b.len += 2;
+	}
+	mt_buf_addc(&b, '\0');
+	base = b.len - 1;
+	for (k = 2; name_taken(c, b.buf, c->nnames); k++) {
+		b.len = base;
+		snprintf(suffix, sizeof suffix, "_%d", k);
+		mt_buf_add(&b, suffix, strlen(suffix) + 1);
+	}
+	return b.buf;
+}
+
+size_t
+mt_canon_header(struct mt_canon *c, const struct mt_str *names, size_t n,
+    mt_canon_note_fn note, void *ctx)
+{
+	struct mt_colmap cm;
+	size_t i, mapped = 0;
+	int t;
+
+	for (t = 0; t < MT_NTARGETS; t++)
+		c->col[t] = -1;
+	c->doc_hint = NULL;
+	c->weight_scale = c->volume_scale = MT_SCALE_1;
+	c->ncols = n;
+	free(c->extra);
+	c->extra = mt_xmalloc((n ? n : 1) * sizeof *c->extra);
+	c->nextra = 0;
+	free_names(c);
+	c->names = mt_xmalloc((MT_NFIELDS + n) * sizeof *c->names);
+	for (t = 0; t < MT_NFIELDS; t++)
+		c->names[t] = (char *)mt_field_names[t];
+	c->nnames = MT_NFIELDS;
+
+	for (i = 0; i < n; i++) {
+		cm = mt_schema_map(c->opts.mapping, names[i].p, names[i].n);
+		if (cm.target < 0 && cm.target != MT_COL_UNMAPPED)
+			continue;
+		if (cm.target >= 0 && c->col[cm.target] >= 0) {
+			note(ctx, i, names[i], "maps to a field an earlier column "
+			    "already gives");
+			cm.target = MT_COL_UNMAPPED;
+		}
+		if (cm.target == MT_COL_UNMAPPED) {
+			if (c->opts.keep_extra) {
+				c->extra[c->nextra++] = i;
+				c->names[c->nnames++] = extra_name(c, names[i], i);
+			} else
+				note(ctx, i, names[i], "maps to no field");
+			continue;
+		}
+		if (cm.target < 0 || cm.target >= MT_NTARGETS)
+			continue;
+		c->col[cm.target] = (int)i;
+		if (cm.target == MT_F_GROSS_WEIGHT_KG)
+			c->weight_scale = cm.scale;
+		else if (cm.target == MT_F_VOLUME_M3)
+			c->volume_scale = cm.scale;
+		else if (cm.target == MT_F_DOC_NO)
+			c->doc_hint = cm.doc_type;
+		if (cm.target < MT_NFIELDS)
+			mapped++;
+	}
+	return mapped;
+}
+
+const char *const *
+mt_canon_names(const struct mt_canon *c, size_t *n)
+{
+	*n = c->nnames;
+	return (const char *const *)c->names;
+}
+
+/* --- helpers over the row arena ------------------------------------- */
+
+static char *
+arena_take(struct mt_canon *c, size_t n)
+{
+	char *p = c->arena.buf + c->arena.len;
+
+	c->arena.len += n;
+	return p;
+}
+
+static void
+flag(struct mt_canon *c, const char *f)
+{
+	if (c->dq.len > 0)
+		mt_buf_addc(&c->dq, ',');
+	mt_buf_add(&c->dq, f, strlen(f));
+}
+
+static void
+set(struct mt_canon *c, int f, const char *p, size_t n)
+{
+	c->val[f].p = p;
+	c->val[f].n = n;
+}
+
+static void
+set_str(struct mt_canon *c, int f, const char *s)
+{
+	set(c, f, s, strlen(s));
+}
+
+static bool
+is_space(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n' ||
+	    ch == '\v' || ch == '\f';
+}
+
+/* Free text: trimmed, each run of white space one space. */
+static void
+put_text(struct mt_canon *c, int f, struct mt_str s)
+{
+	char *o;
+	size_t i, k = 0;
+	bool gap = false;
+
+	for (i = 0; i < s.n; i++)
+		if (is_space(s.p[i]) && (s.p[i] != ' ' || (i + 1 < s.n &&
+		    is_space(s.p[i + 1]))))
+			break;
+	if (i == s.n) {		/* nothing to fold: the common case */
+		set(c, f, s.p, s.n);
+		return;
+	}
+	o = arena_take(c, s.n);
+	for (i = 0; i < s.n; i++) {
+		if (is_space(s.p[i])) {
+			gap = true;
+			continue;
+		}
+		if (gap && k > 0)
+			o[k++] = ' ';
+		gap = false;
+		o[k++] = s.p[i];
+	}
+	set(c, f, o, k);
+}
+
+/* Upper case, characters of drop removed. */
+static struct mt_str
+code(struct mt_canon *c, struct mt_str s, const char *drop)
+{
+	struct mt_str r;
+	char *o = arena_take(c, mt_norm_outsize(s.n));
+
+	r.p = o;
+	r.n = (size_t)mt_norm_code(s.p, s.n, drop, o);
+	return r;
+}
+
+/* Letters and digits only, upper case: keys for enumerations. */
+static size_t
+enum_key(struct mt_str s, char *out, size_t outsz)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < s.n && k + 1 < outsz; i++) {
+		char ch = s.p[i];
+
+		if (ch >= 'a' && ch <= 'z')
+			out[k++] = (char)(ch - 'a' + 'A');
+		else if ((ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9'))
+			out[k++] = ch;
+	}
+	out[k] = '\0';
+	return k;
+}
+
+static const char *
+lookup(const char *const (*tab)[2], const char *key)
+{
+	size_t i;
+
+	for (i = 0; tab[i][0] != NULL; i++)
+		if (strcmp(tab[i][0], key) == 0)
+			return tab[i][1];
+	return NULL;
+}
+
+static const char *const doc_types[][2] = {
+	{ "BL", "BL" }, { "MBL", "BL" }, { "BOL", "BL" }, { "OBL", "BL" },
+	{ "MBOL", "BL" }, { "BILLOFLADING", "BL" }, { "MASTERBL", "BL" },
+	{ "OCEANBL", "BL" }, { "SEAWAYBILL", "BL" }, { "SWB", "BL" },
+	{ "HBL", "HBL" }, { "HBOL", "HBL" }, { "HOUSEBL", "HBL" },
+	{ "HOUSEBILLOFLADING", "HBL" },
+	{ "AWB", "AWB" }, { "MAWB", "AWB" }, { "AIRWAYBILL", "AWB" },
+	{ "MASTERAWB", "AWB" }, { "MASTERAIRWAYBILL", "AWB" },
+	{ "HAWB", "HAWB" }, { "HOUSEAWB", "HAWB" }, { "HOUSEAIRWAYBILL", "HAWB" },
+	{ "CMR", "CMR" }, { "ROADWAYBILL", "CMR" },
+	{ "RWB", "RWB" }, { "CIM", "RWB" }, { "SMGS", "RWB" },
+	{ "RAILWAYBILL", "RWB" },
+	{ NULL, NULL }
+};
+
+static const char *const modes[][2] = {
+	{ "SEA", "sea" }, { "OCEAN", "sea" }, { "MARITIME", "sea" },
+	{ "VESSEL", "sea" }, { "SEAFREIGHT", "sea" }, { "1", "sea" },
+	{ "AIR", "air" }, { "AIRFREIGHT", "air" }, { "4", "air" },
+	{ "RAIL", "rail" }, { "RAILWAY", "rail" }, { "TRAIN", "rail" }, { "2", "rail" },
+	{ "ROAD", "road" }, { "TRUCK", "road" }, { "LORRY", "road" }, { "3", "road" },
+	{ NULL, NULL }
+};
+
+static const char *const mode_of_doc[][2] = {
+	{ "BL", "sea" }, { "HBL", "sea" }, { "AWB", "air" }, { "HAWB", "air" },
+	{ "CMR", "road" }, { "RWB", "rail" }, { NULL, NULL }
+};
+
+static const char *const freight[][2] = {
+	{ "PREPAID", "prepaid" }, { "PP", "prepaid" }, { "P", "prepaid" },
+	{ "PPD", "prepaid" }, { "FREIGHTPREPAID", "prepaid" },
+	{ "COLLECT", "collect" }, { "CC", "collect" }, { "C", "collect" },
+	{ "COL", "collect" }, { "COLL", "collect" }, { "FREIGHTCOLLECT", "collect" },
+	{ NULL, NULL }
+};
+
+/* Usual non-ISO container size/type names and their ISO 6346 codes. */
+static const char *const container_types[][2] = {
+	{ "20GP", "22G1" }, { "20DC", "22G1" }, { "20DV", "22G1" }, { "20ST", "22G1" },
+	{ "40GP", "42G1" }, { "40DC", "42G1" }, { "40DV", "42G1" }, { "40ST", "42G1" },
+	{ "40HC", "45G1" }, { "40HQ", "45G1" }, { "40HCDV", "45G1" },
+	{ "45HC", "L5G1" }, { "45HQ", "L5G1" },
+	{ "20RF", "22R1" }, { "20RE", "22R1" }, { "20REEFER", "22R1" },
+	{ "40RF", "42R1" }, { "40RE", "42R1" }, { "40RH", "45R1" },
+	{ "40HR", "45R1" }, { "40RQ", "45R1" }, { "40REEFER", "45R1" },
+	{ "20OT", "22U1" }, { "40OT", "42U1" },
+	{ "20FR", "22P1" }, { "40FR", "42P1" }, { "20FL", "22P1" }, { "40FL", "42P1" },
+	{ "20TK", "22T1" }, { "20TANK", "22T1" },
+	{ NULL, NULL }
+};
+
+static bool
+iso_type_shape(struct mt_str s)
+{
+	size_t i;
+
+	if (s.n != 4)
+		return false;
+	for (i = 0; i < 4; i++) {
+		char ch = s.p[i];
+		bool digit = ch >= '0' && ch <= '9', upper = ch >= 'A' && ch <= 'Z';
+
+		if (i == 2 ? !upper : !(digit || upper))
+			return false;
+	}
+	return true;
+}
+
+static bool
+all_digits(const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (p[i] < '0' || p[i] > '9')
+			return false;
+	return n > 0;
+}
+
+/* --- one field at a time --------------------------------------------- */
+
+static void
+do_enum(struct mt_canon *c, int f, struct mt_str s, const char *const (*tab)[2],
+    const char *bad)
+{
+	char key[64];
+	const char *v;
+
+	if (s.n == 0)
+		return;
+	if (s.n < sizeof key && enum_key(s, key, sizeof key) > 0 &&
+	    (v = lookup(tab, key)) != NULL) {
+		set_str(c, f, v);
+		return;
+	}
+	set(c, f, "", 0);
+	flag(c, bad);
+}
+
+static void
+do_date(struct mt_canon *c, int f, struct mt_str s, const char *bad)
+{
+	char *o;
+	int n;
+
+	if (s.n == 0)
+		return;
+	o = arena_take(c, mt_norm_outsize(s.n));
+	if ((n = mt_norm_date(s.p, s.n, c->opts.date_order, o)) < 0) {
+		set(c, f, "", 0);
+		flag(c, bad);
+		return;
+	}
+	set(c, f, o, (size_t)n);
+}
+
+static void
+do_country(struct mt_canon *c, int f, struct mt_str s, const char *bad)
+{
+	const char *cc;
+
+	if (s.n == 0)
+		return;
+	if ((cc = mt_country_lookup(s.p, s.n)) != NULL) {
+		set_str(c, f, cc);
+		return;
+	}
+	c->val[f] = code(c, s, NULL);
+	flag(c, bad);
+}
+
+static void
+do_place(struct mt_canon *c, int f, struct mt_str s, const char *bad)
+{
+	char *o;
+	int n;
+
+	if (s.n == 0)
+		return;
+	o = arena_take(c, mt_norm_outsize(s.n));
+	n = mt_norm_locode(s.p, s.n, o);
+	set(c, f, o, (size_t)n);
+	if (mt_check_unlocode(o, (size_t)n) != MT_CHECK_OK)
+		flag(c, bad);
+}
+
+static void
+do_transit(struct mt_canon *c, struct mt_str s)
+{
+	char *o;
+	size_t i, start;
+	int n;
+	bool bad = false;
+
+	if (s.n == 0)
+		return;
+	o = arena_take(c, mt_norm_outsize(s.n));
+	n = mt_norm_places(s.p, s.n, o);
+	set(c, MT_F_TRANSIT_PLACES, o, (size_t)n);
+	for (i = start = 0; i <= (size_t)n; i++)
+		if (i == (size_t)n || o[i] == ' ') {
+			if (i > start && mt_check_unlocode(o + start,
+			    i - start) != MT_CHECK_OK)
+				bad = true;
+			start = i + 1;
+		}
+	if (bad)
+		flag(c, "transit_places_invalid");
+}
+
+/* "123-12345675" from any spacing of the eleven digits. */
+static struct mt_str
+awb_form(struct mt_canon *c, struct mt_str s)
+{
+	char digits[12], *o;
+	size_t i, k = 0;
+
+	for (i = 0; i < s.n; i++) {
+		if (s.p[i] >= '0' && s.p[i] <= '9') {
+			if (k == 11)
+				return s;
+			digits[k++] = s.p[i];
+		} else if (s.p[i] != '-' && s.p[i] != ' ')
+			return s;
+	}
+	if (k != 11)
+		return s;
+	o = arena_take(c, 12);
+	memcpy(o, digits, 3);
+	o[3] = '-';
+	memcpy(o + 4, digits + 3, 8);
+	s.p = o;
+	s.n = 12;
+	return s;
+}
+
+static void
+check_awb(struct mt_canon *c, int f, const char *digit_flag,
+    const char *bad_flag)
+{
+	struct mt_str v = awb_form(c, c->val[f]);
+
+	c->val[f] = v;
+	switch (mt_check_awb(v.p, v.n)) {
+	case MT_CHECK_OK:
+		break;
+	case MT_CHECK_DIGIT:
+		flag(c, digit_flag);
+		break;
+	default:
+		flag(c, bad_flag);
+		break;
+	}
+}
+
+static void
+do_conveyance(struct mt_canon *c, struct mt_str s)
+{
+	const char *p = s.p;
+	size_t n = s.n;
+
+	put_text(c, MT_F_CONVEYANCE, s);
+	if (n >= 3 && (p[0] | 0x20) == 'i' && (p[1] | 0x20) == 'm' &&
+	    (p[2] | 0x20) == 'o') {
+		p += 3;
+		n -= 3;
+		while (n > 0 && (*p == ' ' || *p == ':' || *p == '.')) {
+			p++;
+			n--;
+		}
+	} else if (n != 7)
+		return;
+	if (n == 7 && all_digits(p, n) &&
+	    mt_check_imo(p, n) == MT_CHECK_DIGIT)
+		flag(c, "imo_check_digit");
+}
+
+static void
+do_container(struct mt_canon *c, struct mt_str s)
+{
+	struct mt_str v;
+	bool iso_shape;
+
+	if (s.n == 0)
+		return;
+	v = code(c, s, " -./");
+	c->val[MT_F_CONTAINER_NO] = v;
+	switch (mt_check_iso6346(v.p, v.n)) {
+	case MT_CHECK_OK:
+		return;
+	case MT_CHECK_DIGIT:
+		flag(c, "container_check_digit");
+		return;
+	default:
+		break;
+	}
+	/* Air cargo travels in ULDs ("AKE12345LH"), not ISO containers. */
+	iso_shape = v.n == 11 && all_digits(v.p + 4, 7);
+	if (!iso_shape && mt_str_eq(c->val[MT_F_MODE], "air"))
+		return;
+	flag(c, "container_invalid");
+}
+
+static void
+do_container_type(struct mt_canon *c, struct mt_str s)
+{
+	struct mt_str v;
+	const char *iso;
+	char key[32];
+
+	if (s.n == 0)
+		return;
+	v = code(c, s, " -'\"/");
+	if (v.n < sizeof key) {
+		memcpy(key, v.p, v.n);
+		key[v.n] = '\0';
+		if ((iso = lookup(container_types, key)) != NULL) {
+			set_str(c, MT_F_CONTAINER_TYPE, iso);
+			return;
+		}
+	}
+	c->val[MT_F_CONTAINER_TYPE] = v;
+	if (!iso_type_shape(v))
+		flag(c, "container_type_invalid");
+}
+
+static void
+do_packages(struct mt_canon *c, struct mt_str s)
+{
+	char *o;
+	const char *rest;
+	size_t restn;
+	long long count;
+	int n;
+
+	if (s.n == 0)
+		return;
+	o = arena_take(c, mt_norm_outsize(s.n));
+	n = mt_norm_count(s.p, s.n, c->opts.decimal, o, &count, &rest, &restn);
+	if (n < 0) {
+		set(c, MT_F_PACKAGES, "", 0);
+		flag(c, "packages_invalid");
+		return;
+	}
+	set(c, MT_F_PACKAGES, o, (size_t)n);
+	if (restn > 0 && c->val[MT_F_PACKAGE_TYPE].n == 0) {
+		struct mt_str r = { rest, restn };
+
+		put_text(c, MT_F_PACKAGE_TYPE, r);
+	}
+	if (count <= 0)
+		flag(c, "packages_nonpositive");
+}
+
+static enum mt_unit
+scale_unit(enum mt_scale s)
+{
+	switch (s) {
+	case MT_SCALE_LB:
+		return MT_UNIT_LB;
+	case MT_SCALE_T:
+		return MT_UNIT_T;
+	default:
+		return MT_UNIT_NONE;
+	}
+}
+
+static void
+do_weight(struct mt_canon *c, struct mt_str s, struct mt_str unit)
+{
+	enum mt_unit u = scale_unit(c->weight_scale);
+	double kg;
+	char *o;
+	int n;
+
+	if (s.n == 0)
+		return;
+	if (unit.n > 0) {
+		n = mt_norm_unit(unit.p, unit.n);
+		if (n < 0) {
+			flag(c, "weight_invalid");
+			return;
+		}
+		u = (enum mt_unit)n;
+	}
+	o = arena_take(c, mt_norm_outsize(s.n));
+	if ((n = mt_norm_weight(s.p, s.n, c->opts.decimal, u, o, &kg)) < 0) {
+		set(c, MT_F_GROSS_WEIGHT_KG, "", 0);
+		flag(c, "weight_invalid");
+		return;
+	}
+	set(c, MT_F_GROSS_WEIGHT_KG, o, (size_t)n);
+	if (kg <= 0)
+		flag(c, "weight_nonpositive");
+}
+
+/* Canonical decimal of a double, three decimals at most. */
+static size_t
+format_decimal(double v, char *o)
+{
+	int n = snprintf(o, 40, "%.3f", v);
+
+	while (n > 0 && o[n - 1] == '0')
+		n--;
+	if (n > 0 && o[n - 1] == '.')
+		n--;
+	if (n == 2 && o[0] == '-' && o[1] == '0')
+		o[0] = '0', n = 1;
+	return (size_t)n;
+}
+
+static bool
+volume_unit_cft(struct mt_str u, bool *ok)
+{
+	char key[16];
+
+	*ok = true;
+	if (u.n == 0 || u.n >= sizeof key)
+		return *ok = u.n == 0, false;
+	enum_key(u, key, sizeof key);
+	if (strcmp(key, "CFT") == 0 || strcmp(key, "FT3") == 0 ||
+	    strcmp(key, "CUFT") == 0 || strcmp(key, "CUBICFEET") == 0)
+		return true;
+	if (strcmp(key, "M3") == 0 || strcmp(key, "CBM") == 0 ||
+	    strcmp(key, "CUM") == 0 || strcmp(key, "CUBICMETERS") == 0 ||
+	    strcmp(key, "CUBICMETRES") == 0)
+		return false;
+	*ok = false;
+	return false;
+}
+
+static void
+do_volume(struct mt_canon *c, struct mt_str s, struct mt_str unit)
+{
+	bool cft = c->volume_scale == MT_SCALE_CFT, ok;
+	struct mt_str rest;
+	double v;
+	size_t used;
+	char *o;
+	int n;
+
+	if (s.n == 0)
+		return;
+	if (unit.n > 0) {
+		cft = volume_unit_cft(unit, &ok);
+		if (!ok) {
+			flag(c, "volume_invalid");
+			return;
+		}
+	}
+	o = arena_take(c, mt_norm_outsize(s.n));
+	n = mt_norm_decimal(s.p, s.n, c->opts.decimal, o, &v, &used);
+	rest.p = s.p + used;
+	rest.n = s.n - used;
+	mt_trim(&rest.p, &rest.n);
+	if (n >= 0 && rest.n > 0) {
+		cft = volume_unit_cft(rest, &ok);
+		if (!ok)
+			n = -1;
+	}
+	if (n < 0) {
+		set(c, MT_F_VOLUME_M3, "", 0);
+		flag(c, "volume_invalid");
+		return;
+	}
+	if (cft)
+		n = (int)format_decimal(v * 0.028316846592, o);
+	set(c, MT_F_VOLUME_M3, o, (size_t)n);
+}
+
+static bool
+alpha3(const char *p)
+{
+	return p[0] >= 'A' && p[0] <= 'Z' && p[1] >= 'A' && p[1] <= 'Z' &&
+	    p[2] >= 'A' && p[2] <= 'Z';
+}
+
+/* "USD 12,000.00" and "12,000.00 USD" give the currency too. */
+static void
+do_value(struct mt_canon *c, struct mt_str s)
+{
+	struct mt_str cur = { NULL, 0 }, rest;
+	size_t used;
+	char *o;
+	int n;
+
+	if (s.n == 0)
+		return;
+	if (s.n > 4 && alpha3(s.p) && (s.p[3] == ' ' || (s.p[3] >= '0' &&
+	    s.p[3] <= '9'))) {
+		cur.p = s.p;
+		cur.n = 3;
+		s.p += 3;
+		s.n -= 3;
+		mt_trim(&s.p, &s.n);
+	}
+	o = arena_take(c, mt_norm_outsize(s.n));
+	n = mt_norm_decimal(s.p, s.n, c->opts.decimal, o, NULL, &used);
+	rest.p = s.p + used;
+	rest.n = s.n - used;
+	mt_trim(&rest.p, &rest.n);
+	if (n >= 0 && rest.n == 3 && cur.n == 0 && alpha3(rest.p))
+		cur = rest;
+	else if (rest.n > 0)
+		n = -1;
+	if (n < 0) {
+		set(c, MT_F_VALUE, "", 0);
+		flag(c, "value_invalid");
+		return;
+	}
+	set(c, MT_F_VALUE, o, (size_t)n);
+	if (cur.n > 0 && c->val[MT_F_CURRENCY].n == 0)
+		c->val[MT_F_CURRENCY] = cur;
+}
+
+static void
+do_un_number(struct mt_canon *c, struct mt_str s)
+{
+	struct mt_str v;
+
+	if (s.n == 0)
+		return;
+	v = code(c, s, " .-");
+	if (v.n >= 2 && v.p[0] == 'U' && v.p[1] == 'N') {
+		v.p += 2;
+		v.n -= 2;
+	}
+	c->val[MT_F_UN_NUMBER] = v;
+	if (v.n != 4 || !all_digits(v.p, v.n))
+		flag(c, "un_number_invalid");
+}
+
+/* --- the row --------------------------------------------------------- */
+
+/* Source value of a target: trimmed, valid UTF-8, or empty. */
+static struct mt_str
+source_value(struct mt_canon *c, const struct mt_str *fields, int target,
+    bool *bad_utf8)
+{
+	struct mt_str s = { "", 0 };
+	int col = c->col[target];
+
+	if (col < 0)
+		return s;
+	s = fields[col];
+	mt_trim(&s.p, &s.n);
+	if (!mt_utf8_valid(s.p, s.n)) {
+		char *o = arena_take(c, 3 * s.n + 4);
+		size_t bad;
+
+		s.n = (size_t)mt_utf8_repair(s.p, s.n, o, &bad);
+		s.p = o;
+		*bad_utf8 = true;
+	} else if (memchr(s.p, 0xef, s.n) != NULL &&
+	    memmem(s.p, s.n, "\xef\xbf\xbd", 3) != NULL)
+		*bad_utf8 = true;	/* replaced while decoding */
+	return s;
+}
+
+static void
+write_value(struct mt_out *o, struct mt_str s, bool first)
+{
+	if (!first)
+		mt_out_putc(o, '\t');
+	mt_rec_put(o, s.p, s.n);
+}
+
+void
+mt_canon_row(struct mt_canon *c, const struct mt_str *fields,
+    const char *source, unsigned long line, struct mt_out *o)
+{
+	struct mt_str src[MT_NTARGETS];
+	size_t need = 64, i;
+	bool bad_utf8 = false;
+	int t;
+
+	for (i = 0; i < c->ncols; i++)
+		need += 3 * fields[i].n + 2 * 64 + 16;
+	c->arena.len = 0;
+	mt_buf_reserve(&c->arena, need);
+	c->dq.len = 0;
+	for (t = 0; t < MT_NTARGETS; t++)
+		src[t] = source_value(c, fields, t, &bad_utf8);
+	for (t = 0; t < MT_NFIELDS; t++)
+		c->val[t].p = "", c->val[t].n = 0;
+
+	set_str(c, MT_F_SOURCE, source);
+	set(c, MT_F_LINE, c->linebuf, (size_t)snprintf(c->linebuf,
+	    sizeof c->linebuf, "%lu", line));
+
+	do_enum(c, MT_F_DOC_TYPE, src[MT_F_DOC_TYPE], doc_types,
+	    "doc_type_invalid");
+	if (c->val[MT_F_DOC_TYPE].n == 0 && src[MT_F_DOC_TYPE].n == 0 &&
+	    c->doc_hint != NULL && src[MT_F_DOC_NO].n > 0)
+		set_str(c, MT_F_DOC_TYPE, c->doc_hint);
+	do_enum(c, MT_F_MODE, src[MT_F_MODE], modes, "mode_invalid");
+	if (src[MT_F_MODE].n == 0 && c->val[MT_F_DOC_TYPE].n > 0) {
+		char key[8];
+		const char *m;
+
+		memcpy(key, c->val[MT_F_DOC_TYPE].p, c->val[MT_F_DOC_TYPE].n);
+		key[c->val[MT_F_DOC_TYPE].n] = '\0';
+		if ((m = lookup(mode_of_doc, key)) != NULL)
+			set_str(c, MT_F_MODE, m);
+	}
+
+	if (src[MT_F_DOC_NO].n > 0) {
+		c->val[MT_F_DOC_NO] = code(c, src[MT_F_DOC_NO], " ");
+		if (mt_str_eq(c->val[MT_F_DOC_TYPE], "AWB"))
+			check_awb(c, MT_F_DOC_NO, "awb_check_digit", "awb_invalid");
+	}
+	if (src[MT_F_MASTER_DOC_NO].n > 0) {
+		c->val[MT_F_MASTER_DOC_NO] = code(c, src[MT_F_MASTER_DOC_NO], " ");
+		if (mt_str_eq(c->val[MT_F_DOC_TYPE], "HAWB"))
+			check_awb(c, MT_F_MASTER_DOC_NO, "master_awb_check_digit",
+			    "master_awb_invalid");
+	}
+	put_text(c, MT_F_CARRIER, src[MT_F_CARRIER]);
+	do_conveyance(c, src[MT_F_CONVEYANCE]);
+	put_text(c, MT_F_VOYAGE, src[MT_F_VOYAGE]);
+	do_date(c, MT_F_DEPARTURE_DATE, src[MT_F_DEPARTURE_DATE],
+	    "departure_date_invalid");
+	do_date(c, MT_F_ARRIVAL_DATE, src[MT_F_ARRIVAL_DATE],
+	    "arrival_date_invalid");
+	do_country(c, MT_F_ORIGIN_COUNTRY, src[MT_F_ORIGIN_COUNTRY],
+	    "origin_country_invalid");
+	do_country(c, MT_F_DESTINATION_COUNTRY, src[MT_F_DESTINATION_COUNTRY],
+	    "destination_country_invalid");
+	do_place(c, MT_F_LOADING_PLACE, src[MT_F_LOADING_PLACE],
+	    "loading_place_invalid");
+	do_transit(c, src[MT_F_TRANSIT_PLACES]);
+	do_place(c, MT_F_DISCHARGE_PLACE, src[MT_F_DISCHARGE_PLACE],
+	    "discharge_place_invalid");
+	put_text(c, MT_F_SHIPPER_NAME, src[MT_F_SHIPPER_NAME]);
+	put_text(c, MT_F_SHIPPER_ADDRESS, src[MT_F_SHIPPER_ADDRESS]);
+	do_country(c, MT_F_SHIPPER_COUNTRY, src[MT_F_SHIPPER_COUNTRY],
+	    "shipper_country_invalid");
+	put_text(c, MT_F_CONSIGNEE_NAME, src[MT_F_CONSIGNEE_NAME]);
+	put_text(c, MT_F_CONSIGNEE_ADDRESS, src[MT_F_CONSIGNEE_ADDRESS]);
+	do_country(c, MT_F_CONSIGNEE_COUNTRY, src[MT_F_CONSIGNEE_COUNTRY],
+	    "consignee_country_invalid");
+	put_text(c, MT_F_NOTIFY_NAME, src[MT_F_NOTIFY_NAME]);
+	do_container(c, src[MT_F_CONTAINER_NO]);
+	put_text(c, MT_F_SEAL_NO, src[MT_F_SEAL_NO]);
+	do_container_type(c, src[MT_F_CONTAINER_TYPE]);
+	put_text(c, MT_F_PACKAGE_TYPE, src[MT_F_PACKAGE_TYPE]);
+	do_packages(c, src[MT_F_PACKAGES]);
+	do_weight(c, src[MT_F_GROSS_WEIGHT_KG], src[MT_X_WEIGHT_UNIT]);
+	do_volume(c, src[MT_F_VOLUME_M3], src[MT_X_VOLUME_UNIT]);
+	if (src[MT_F_HS_CODE].n > 0) {
+		c->val[MT_F_HS_CODE] = code(c, src[MT_F_HS_CODE], " .-");
+		if (mt_check_hs(c->val[MT_F_HS_CODE].p,
+		    c->val[MT_F_HS_CODE].n) != MT_CHECK_OK)
+			flag(c, "hs_invalid");
+	}
+	put_text(c, MT_F_DESCRIPTION, src[MT_F_DESCRIPTION]);
+	put_text(c, MT_F_MARKS, src[MT_F_MARKS]);
+	if (src[MT_F_CURRENCY].n > 0)
+		c->val[MT_F_CURRENCY] = code(c, src[MT_F_CURRENCY], " ");
+	do_value(c, src[MT_F_VALUE]);
+	if (c->val[MT_F_CURRENCY].n > 0 && !mt_check_currency(
+	    c->val[MT_F_CURRENCY].p, c->val[MT_F_CURRENCY].n))
+		flag(c, "currency_invalid");
+	do_enum(c, MT_F_FREIGHT_TERMS, src[MT_F_FREIGHT_TERMS], freight,
+	    "freight_terms_invalid");
+	do_un_number(c, src[MT_F_UN_NUMBER]);
+
+	if (c->val[MT_F_SHIPPER_NAME].n == 0)
+		flag(c, "missing_shipper");
+	if (c->val[MT_F_CONSIGNEE_NAME].n == 0)
+		flag(c, "missing_consignee");
+	if (c->val[MT_F_DESCRIPTION].n == 0)
+		flag(c, "missing_description");
+	if (c->val[MT_F_GROSS_WEIGHT_KG].n == 0 &&
+	    src[MT_F_GROSS_WEIGHT_KG].n == 0)
+		flag(c, "missing_weight");
+	if (bad_utf8)
+		flag(c, "encoding_invalid");
+	set(c, MT_F_DQ, c->dq.buf ? c->dq.buf : "", c->dq.len);
+
+	for (t = 0; t < MT_NFIELDS; t++)
+		write_value(o, c->val[t], t == 0);
+	for (i = 0; i < c->nextra; i++) {
+		struct mt_str s = fields[c->extra[i]];
+
+		if (!mt_utf8_valid(s.p, s.n)) {
+			char *r = arena_take(c, 3 * s.n + 4);
+			size_t bad;
+
+			s.n = (size_t)mt_utf8_repair(s.p, s.n, r, &bad);
+			s.p = r;
+		}
+		write_value(o, s, false);
+	}
+	mt_out_putc(o, '\n');
+}

@@ -1,0 +1,375 @@
+/*
+ * mt_csvin: libcsv fed one physical line at a time, so that every row's
+ * first line and raw text are known without libcsv reporting positions.
+ * A line split across two chunks is the only one copied before parsing.
+ */
+#include "config.h"
+
+#include <csv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mt_csvin.h"
+
+struct mt_csvin {
+	struct csv_parser p;
+	char delim;
+	char eol;		/* '\n', or '\r' for CR-only files; 0 unknown */
+	bool started;		/* byte order mark and dialect settled */
+	bool stopped;		/* a callback returned -1 */
+	struct mt_buf pending;	/* a line not yet complete */
+	unsigned long line;	/* line being fed */
+	bool in_row;
+	unsigned long row_line;
+	struct mt_buf raw;
+	struct mt_buf arena;	/* field bytes of the row */
+	size_t *off;
+	struct mt_str *fields;
+	size_t nfields;
+	size_t fieldcap;
+	mt_csv_row_fn row_fn;
+	mt_csv_bad_fn bad_fn;
+	void *ctx;
+	struct mt_csvin_stats stats;
+};
+
+/* No trimming in the parser: values stay byte-exact. */
+static int
+never_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+static void
+parser_start(struct mt_csvin *c)
+{
+	csv_init(&c->p, CSV_STRICT | CSV_STRICT_FINI);
+	csv_set_delim(&c->p, (unsigned char)c->delim);
+	csv_set_space_func(&c->p, never_space);
+	/* Fields grow in large steps: fewer reallocations on long values. */
+	csv_set_blk_size(&c->p, 4096);
+}
+
+struct mt_csvin *
+mt_csvin_new(char delim, mt_csv_row_fn row, mt_csv_bad_fn bad, void *ctx)
+{
+	struct mt_csvin *c = mt_xcalloc(1, sizeof *c);
+
+	c->delim = delim;
+	c->row_fn = row;
+	c->bad_fn = bad;
+	c->ctx = ctx;
+	c->line = 1;
+	return c;
+}
+
+static void
+row_reset(struct mt_csvin *c)
+{
+	c->in_row = false;
+	c->nfields = 0;
+	c->arena.len = 0;
+	c->raw.len = 0;
+}
+
+static void
+on_field(void *s, size_t len, void *data)
+{
+	struct mt_csvin *c = data;
+
+	if (c->stopped)
+		return;
+	if (!c->in_row) {
+		/* A row that began after a bare CR inside a line. */
+		c->in_row = true;
+		c->row_line = c->line;
+	}
+	if (c->nfields == c->fieldcap) {
+		c->fieldcap = c->fieldcap ? 2 * c->fieldcap : 64;
+		c->off = mt_xrealloc(c->off, c->fieldcap * sizeof *c->off);
+		c->fields = mt_xrealloc(c->fields,
+		    c->fieldcap * sizeof *c->fields);
+	}
+	c->off[c->nfields] = c->arena.len;
+	c->fields[c->nfields].n = len;
+	c->nfields++;
+	mt_buf_add(&c->arena, s, len);
+}
+
+static bool
+all_blank(const struct mt_str *f, size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++)
+		for (j = 0; j < f[i].n; j++)
+			if (f[i].p[j] != ' ' && f[i].p[j] != '\t' &&
+			    f[i].p[j] != '\r' && f[i].p[j] != '\n')
+				return false;
+	return true;
+}
+
+static void
+on_row(int term, void *data)
+{
+	struct mt_csvin *c = data;
+	struct mt_csv_row row;
+	size_t i;
+
+	(void)term;
+	if (c->stopped)
+		return;
+	for (i = 0; i < c->nfields; i++)
+		c->fields[i].p = c->arena.buf + c->off[i];
+	if (c->stats.rows > 0 && all_blank(c->fields, c->nfields)) {
+		c->stats.blank++;
+	} else {
+		row.fields = c->fields;
+		row.nfields = c->nfields;
+		row.line = c->row_line;
+		row.raw.p = c->raw.buf;
+		row.raw.n = c->raw.len;
+		c->stats.rows++;
+		if (c->row_fn(c->ctx, &row) < 0)
+			c->stopped = true;
+	}
+	row_reset(c);
+}
+
+static void
+reject(struct mt_csvin *c, const char *reason)
+{
+	struct mt_str raw = { c->raw.buf, c->raw.len };
+
+	c->stats.bad++;
+	if (c->bad_fn(c->ctx, c->row_line, reason, raw) < 0)
+		c->stopped = true;
+	row_reset(c);
+}
+
+static bool
+blank_line(const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r' && p[i] != '\n')
+			return false;
+	return true;
+}
+
+/* One physical line, with its line end if it has one. */
+static void
+feed_line(struct mt_csvin *c, const char *p, size_t n, bool has_eol)
+{
+	size_t used;
+	char reason[160];
+
+	if (!c->in_row) {
+		if (blank_line(p, n)) {
+			if (n > 0)
+				c->stats.blank++;
+			if (has_eol)
+				c->line++;
+			return;
+		}
+		c->in_row = true;
+		c->row_line = c->line;
+	}
+	mt_buf_add(&c->raw, p, n);
+	used = csv_parse(&c->p, p, n, on_field, on_row, c);
+	if (used < n && !c->stopped) {
+		if (p[used] == '"')
+			snprintf(reason, sizeof reason,
+			    "line %lu, byte %zu: quote inside an unquoted field "
+			    "(quote the whole field and double the quote)",
+			    c->line, used + 1);
+		else
+			snprintf(reason, sizeof reason,
+			    "line %lu, byte %zu: text after the closing quote of "
+			    "a quoted field", c->line, used + 1);
+		if (!c->in_row) {
+			c->in_row = true;
+			c->row_line = c->line;
+		}
+		reject(c, reason);
+		csv_free(&c->p);
+		parser_start(c);
+	}
+	if (has_eol)
+		c->line++;
+}
+
+/*
+ * The dialect from the first line: the line end, and the candidate
+ * delimiter seen most often outside quotes (ties in the order , ; TAB |).
+ */
+static bool
+settle(struct mt_csvin *c, const char *p, size_t n, bool at_end)
+{
+	static const char cand[] = { ',', ';', '\t', '|' };
+	size_t count[4] = { 0 }, i, k, best = 0;
+	bool quoted = false;
+	const char *cr = memchr(p, '\r', n), *lf = memchr(p, '\n', n);
+
+	if (cr == NULL && lf == NULL && !at_end)
+		return false;
+	if (cr != NULL && (lf == NULL || cr < lf)) {
+		if (cr + 1 == p + n && !at_end)
+			return false;	/* CRLF or CR: the next byte tells */
+		c->eol = cr + 1 < p + n && cr[1] == '\n' ? '\n' : '\r';
+	} else
+		c->eol = '\n';
+	if (c->delim == 0) {
+		for (i = 0; i < n && p[i] != '\n' && p[i] != '\r'; i++) {
+			if (p[i] == '"')
+				quoted = !quoted;
+			else if (!quoted)
+				for (k = 0; k < 4; k++)
+					if (p[i] == cand[k])
+						count[k]++;
+		}
+		for (k = 1; k < 4; k++)
+			if (count[k] > count[best])
+				best = k;
+		c->delim = cand[best];
+	}
+	parser_start(c);
+	c->started = true;
+	return true;
+}
+
+/* Feed whole lines from p; keep an incomplete last line in pending. */
+static void
+feed_lines(struct mt_csvin *c, const char *p, size_t n)
+{
+	const char *end = p + n, *e;
+
+	while (p < end && !c->stopped) {
+		e = memchr(p, c->eol, (size_t)(end - p));
+		if (e == NULL) {
+			mt_buf_add(&c->pending, p, (size_t)(end - p));
+			return;
+		}
+		feed_line(c, p, (size_t)(e + 1 - p), true);
+		p = e + 1;
+	}
+}
+
+int
+mt_csvin_feed(struct mt_csvin *c, const char *p, size_t n)
+{
+	const char *e;
+	size_t k;
+
+	if (c->stopped)
+		return -1;
+	if (!c->started) {
+		mt_buf_add(&c->pending, p, n);
+		k = 0;
+		if (c->pending.len >= 3 &&
+		    memcmp(c->pending.buf, "\xef\xbb\xbf", 3) == 0)
+			k = 3;
+		else if (c->pending.len < 3 &&
+		    memcmp(c->pending.buf, "\xef\xbb\xbf", c->pending.len) == 0)
+			return 0;	/* maybe a byte order mark: wait */
+		if (!settle(c, c->pending.buf + k, c->pending.len - k, false))
+			return 0;
+		/* Replay what was held back, as ordinary input. */
+		{
+			struct mt_buf held = c->pending;
+
+			memset(&c->pending, 0, sizeof c->pending);
+			feed_lines(c, held.buf + k, held.len - k);
+			mt_buf_free(&held);
+		}
+		return c->stopped ? -1 : 0;
+	}
+	if (c->pending.len > 0) {
+		size_t len;
+
+		e = memchr(p, c->eol, n);
+		if (e == NULL) {
+			mt_buf_add(&c->pending, p, n);
+			return 0;
+		}
+		k = (size_t)(e + 1 - p);
+		mt_buf_add(&c->pending, p, k);
+		len = c->pending.len;
+		c->pending.len = 0;	/* bytes stay valid until the next add */
+		feed_line(c, c->pending.buf, len, true);
+		p += k;
+		n -= k;
+	}
+	feed_lines(c, p, n);
+	return c->stopped ? -1 : 0;
+}
+
+int
+mt_csvin_finish(struct mt_csvin *c, bool damaged)
+{
+	size_t len;
+	char reason[128];
+
+	if (c->stopped)
+		return -1;
+	if (!c->started) {
+		size_t k = 0;
+
+		if (c->pending.len >= 3 &&
+		    memcmp(c->pending.buf, "\xef\xbb\xbf", 3) == 0)
+			k = 3;
+		else if (c->pending.len < 3 && c->pending.len > 0 &&
+		    memcmp(c->pending.buf, "\xef\xbb\xbf", c->pending.len) == 0)
+			k = c->pending.len;
+		settle(c, c->pending.buf + k, c->pending.len - k, true);
+		memmove(c->pending.buf, c->pending.buf + k, c->pending.len - k);
+		c->pending.len -= k;
+	}
+	if (c->pending.len > 0) {
+		len = c->pending.len;
+		c->pending.len = 0;
+		feed_line(c, c->pending.buf, len, false);
+	}
+	if (c->stopped)
+		return -1;
+	if (!c->in_row)
+		return 0;
+	if (damaged) {
+		reject(c, "row cut short by the damaged end of the input");
+	} else if (csv_fini(&c->p, on_field, on_row, c) != 0) {
+		snprintf(reason, sizeof reason,
+		    "quoted field not closed before the end of the input");
+		reject(c, reason);
+	}
+	return c->stopped ? -1 : 0;
+}
+
+char
+mt_csvin_delim(const struct mt_csvin *c)
+{
+	return c->started ? c->delim : 0;
+}
+
+const struct mt_csvin_stats *
+mt_csvin_stats(const struct mt_csvin *c)
+{
+	return &c->stats;
+}
+
+void
+mt_csvin_free(struct mt_csvin *c)
+{
+	if (c == NULL)
+		return;
+	if (c->started)
+		csv_free(&c->p);
+	mt_buf_free(&c->pending);
+	mt_buf_free(&c->raw);
+	mt_buf_free(&c->arena);
+	free(c->off);
+	free(c->fields);
+	free(c);
+}

@@ -1,0 +1,327 @@
+/*
+ * mt_rec: record stream reading and writing. Lines are found with memchr
+ * in the chunks mt_zio hands out; only a line that spans two chunks is
+ * copied.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mt_rec.h"
+#include "mt_zio.h"
+
+/* Bytes that need a backslash in a value. */
+static const unsigned char needs_escape[256] = {
+	['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\\'] = '\\',
+};
+
+void
+mt_rec_put(struct mt_out *o, const char *p, size_t n)
+{
+	size_t i, start = 0;
+	unsigned char e;
+
+	mt_out_reserve(o, n);
+	for (i = 0; i < n; i++) {
+		if ((e = needs_escape[(unsigned char)p[i]]) == 0)
+			continue;
+		mt_out_write(o, p + start, i - start);
+		mt_out_putc(o, '\\');
+		mt_out_putc(o, (char)e);
+		start = i + 1;
+	}
+	mt_out_write(o, p + start, n - start);
+}
+
+void
+mt_rec_put_header(struct mt_out *o, const char *const *names, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			mt_out_putc(o, '\t');
+		mt_out_puts(o, names[i]);
+	}
+	mt_out_putc(o, '\n');
+}
+
+size_t
+mt_rec_unescape(const char *p, size_t n, char *out)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		if (p[i] != '\\' || i + 1 == n) {
+			out[k++] = p[i];
+			continue;
+		}
+		switch (p[i + 1]) {
+		case 't': out[k++] = '\t'; i++; break;
+		case 'n': out[k++] = '\n'; i++; break;
+		case 'r': out[k++] = '\r'; i++; break;
+		case '\\': out[k++] = '\\'; i++; break;
+		default: out[k++] = '\\'; break;
+		}
+	}
+	return k;
+}
+
+bool
+mt_rec_valid_name(const char *p, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || p[0] < 'a' || p[0] > 'z')
+		return false;
+	for (i = 1; i < n; i++)
+		if (!((p[i] >= 'a' && p[i] <= 'z') ||
+		    (p[i] >= '0' && p[i] <= '9') || p[i] == '_'))
+			return false;
+	return true;
+}
+
+struct mt_rec_reader {
+	struct mt_zio *z;
+	const char *chunk;	/* unread part of the current chunk */
+	size_t chunklen;
+	struct mt_buf carry;	/* a line that spans chunks */
+	struct mt_str line;	/* current line, without its LF */
+	unsigned long lineno;
+	char *header;		/* copy of the header line */
+	size_t headerlen;
+	struct mt_str *names;
+	size_t nnames;
+	struct mt_str *fields;
+	size_t nfields;
+	size_t fieldcap;
+	char err[256];
+};
+
+struct mt_rec_reader *
+mt_rec_open(const char *path, char *err, size_t errsz)
+{
+	struct mt_rec_reader *r;
+	struct mt_zio *z;
+
+	if ((z = mt_zio_open(path, err, errsz)) == NULL)
+		return NULL;
+	r = mt_xcalloc(1, sizeof *r);
+	r->z = z;
+	return r;
+}
+
+/* Next physical line into r->line; MT_REC_OK, MT_REC_EOF or MT_REC_ERROR. */
+static int
+read_line(struct mt_rec_reader *r)
+{
+	const char *nl;
+	ssize_t n;
+
+	r->carry.len = 0;
+	for (;;) {
+		if (r->chunklen > 0) {
+			nl = memchr(r->chunk, '\n', r->chunklen);
+			if (nl != NULL) {
+				size_t len = (size_t)(nl - r->chunk);
+
+				if (r->carry.len > 0) {
+					mt_buf_add(&r->carry, r->chunk, len);
+					r->line.p = r->carry.buf;
+					r->line.n = r->carry.len;
+				} else {
+					r->line.p = r->chunk;
+					r->line.n = len;
+				}
+				r->chunk = nl + 1;
+				r->chunklen -= len + 1;
+				r->lineno++;
+				return MT_REC_OK;
+			}
+			mt_buf_add(&r->carry, r->chunk, r->chunklen);
+			r->chunklen = 0;
+		}
+		n = mt_zio_read(r->z, &r->chunk);
+		if (n < 0) {
+			snprintf(r->err, sizeof r->err, "%s", mt_zio_error(r->z));
+			return MT_REC_ERROR;
+		}
+		if (n == 0) {
+			/* A last line without its LF still counts. */
+			if (r->carry.len == 0)
+				return MT_REC_EOF;
+			r->line.p = r->carry.buf;
+			r->line.n = r->carry.len;
+			r->lineno++;
+			return MT_REC_OK;
+		}
+		r->chunklen = (size_t)n;
+	}
+}
+
+/* Split r->line at tabs into r->fields. */
+static void
+split(struct mt_rec_reader *r)
+{
+	const char *p = r->line.p, *end = p + r->line.n, *tab;
+	size_t k = 0;
+
+	for (;;) {
+		if (k == r->fieldcap) {
+			r->fieldcap = r->fieldcap ? r->fieldcap * 2 : 64;
+			r->fields = mt_xrealloc(r->fields,
+			    r->fieldcap * sizeof *r->fields);
+		}
+		tab = memchr(p, '\t', (size_t)(end - p));
+		if (tab == NULL) {
+			r->fields[k].p = p;
+			r->fields[k++].n = (size_t)(end - p);
+			break;
+		}
+		r->fields[k].p = p;
+		r->fields[k++].n = (size_t)(tab - p);
+		p = tab + 1;
+	}
+	r->nfields = k;
+}
+
+int
+mt_rec_read_header(struct mt_rec_reader *r)
+{
+	size_t i, j;
+	int rc;
+
+	if ((rc = read_line(r)) != MT_REC_OK)
+		return rc;
+	r->header = mt_xstrndup(r->line.p, r->line.n);
+	r->headerlen = r->line.n;
+	r->line.p = r->header;
+	split(r);
+	r->names = mt_xmalloc(r->nfields * sizeof *r->names);
+	memcpy(r->names, r->fields, r->nfields * sizeof *r->names);
+	r->nnames = r->nfields;
+	for (i = 0; i < r->nnames; i++) {
+		if (!mt_rec_valid_name(r->names[i].p, r->names[i].n)) {
+			snprintf(r->err, sizeof r->err,
+			    "line 1: field %zu: invalid name '%.*s' (names are "
+			    "[a-z][a-z0-9_]*): is this a record stream?", i + 1,
+			    (int)(r->names[i].n > 40 ? 40 : r->names[i].n),
+			    r->names[i].p);
+			return MT_REC_ERROR;
+		}
+		for (j = 0; j < i; j++)
+			if (r->names[j].n == r->names[i].n &&
+			    memcmp(r->names[j].p, r->names[i].p,
+			    r->names[i].n) == 0) {
+				snprintf(r->err, sizeof r->err,
+				    "line 1: field name '%.*s' appears twice",
+				    (int)r->names[i].n, r->names[i].p);
+				return MT_REC_ERROR;
+			}
+	}
+	return MT_REC_OK;
+}
+
+const struct mt_str *
+mt_rec_names(const struct mt_rec_reader *r, size_t *n)
+{
+	*n = r->nnames;
+	return r->names;
+}
+
+struct mt_str
+mt_rec_header_line(const struct mt_rec_reader *r)
+{
+	struct mt_str s = { r->header, r->headerlen };
+
+	return s;
+}
+
+int
+mt_rec_next_line(struct mt_rec_reader *r, struct mt_str *line)
+{
+	int rc;
+
+	do {
+		if ((rc = read_line(r)) != MT_REC_OK)
+			return rc;
+	} while (r->line.n == r->headerlen &&
+	    memcmp(r->line.p, r->header, r->headerlen) == 0);
+	*line = r->line;
+	return MT_REC_OK;
+}
+
+int
+mt_rec_split(struct mt_rec_reader *r)
+{
+	split(r);
+	if (r->nfields != r->nnames) {
+		snprintf(r->err, sizeof r->err,
+		    "line %lu: %zu field%s, header has %zu", r->lineno,
+		    r->nfields, r->nfields == 1 ? "" : "s", r->nnames);
+		return MT_REC_BAD;
+	}
+	return MT_REC_OK;
+}
+
+int
+mt_rec_next(struct mt_rec_reader *r)
+{
+	struct mt_str line;
+	int rc;
+
+	if ((rc = mt_rec_next_line(r, &line)) != MT_REC_OK)
+		return rc;
+	return mt_rec_split(r);
+}
+
+const struct mt_str *
+mt_rec_fields(const struct mt_rec_reader *r)
+{
+	return r->fields;
+}
+
+size_t
+mt_rec_nfields(const struct mt_rec_reader *r)
+{
+	return r->nfields;
+}
+
+struct mt_str
+mt_rec_line(const struct mt_rec_reader *r)
+{
+	return r->line;
+}
+
+unsigned long
+mt_rec_lineno(const struct mt_rec_reader *r)
+{
+	return r->lineno;
+}
+
+const char *
+mt_rec_error(const struct mt_rec_reader *r)
+{
+	return r->err;
+}
+
+struct mt_zio *
+mt_rec_zio(const struct mt_rec_reader *r)
+{
+	return r->z;
+}
+
+void
+mt_rec_close(struct mt_rec_reader *r)
+{
+	if (r == NULL)
+		return;
+	mt_zio_close(r->z);
+	mt_buf_free(&r->carry);
+	free(r->header);
+	free(r->names);
+	free(r->fields);
+	free(r);
+}
