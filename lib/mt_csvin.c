@@ -22,7 +22,8 @@ struct mt_csvin {
 	unsigned long line;	/* line being fed */
 	bool in_row;
 	unsigned long row_line;
-	struct mt_buf raw;
+	struct mt_buf raw;	/* lines of a row that spans several */
+	struct mt_str line_now;	/* the line being parsed */
 	struct mt_buf arena;	/* field bytes of the row */
 	size_t *off;
 	struct mt_str *fields;
@@ -129,8 +130,11 @@ on_row(int term, void *data)
 		row.fields = c->fields;
 		row.nfields = c->nfields;
 		row.line = c->row_line;
-		row.raw.p = c->raw.buf;
-		row.raw.n = c->raw.len;
+		if (c->raw.len > 0) {
+			row.raw.p = c->raw.buf;
+			row.raw.n = c->raw.len;
+		} else
+			row.raw = c->line_now;
 		c->stats.rows++;
 		if (c->row_fn(c->ctx, &row) < 0)
 			c->stopped = true;
@@ -141,7 +145,12 @@ on_row(int term, void *data)
 static void
 reject(struct mt_csvin *c, const char *reason)
 {
-	struct mt_str raw = { c->raw.buf, c->raw.len };
+	struct mt_str raw = c->line_now;
+
+	if (c->raw.len > 0) {
+		raw.p = c->raw.buf;
+		raw.n = c->raw.len;
+	}
 
 	c->stats.bad++;
 	if (c->bad_fn(c->ctx, c->row_line, reason, raw) < 0)
@@ -177,8 +186,10 @@ feed_line(struct mt_csvin *c, const char *p, size_t n, bool has_eol)
 		}
 		c->in_row = true;
 		c->row_line = c->line;
-	}
-	mt_buf_add(&c->raw, p, n);
+	} else
+		mt_buf_add(&c->raw, p, n);	/* the row goes on */
+	c->line_now.p = p;
+	c->line_now.n = n;
 	used = csv_parse(&c->p, p, n, on_field, on_row, c);
 	if (used < n && !c->stopped) {
 		if (p[used] == '"')
@@ -198,6 +209,10 @@ feed_line(struct mt_csvin *c, const char *p, size_t n, bool has_eol)
 		csv_free(&c->p);
 		parser_start(c);
 	}
+	/* A row that goes on to the next line keeps this one's text, which
+	 * is valid only until the next chunk arrives. */
+	if (c->in_row && c->raw.len == 0)
+		mt_buf_add(&c->raw, p, n);
 	if (has_eol)
 		c->line++;
 }

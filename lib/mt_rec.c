@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "mt_rec.h"
+#include "mt_swar.h"
 #include "mt_zio.h"
 
 /* Bytes that need a backslash in a value. */
@@ -17,20 +18,39 @@ static const unsigned char needs_escape[256] = {
 	['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\\'] = '\\',
 };
 
+/* Bytes that may need a backslash: controls below 0x0e, and '\\'. */
+static inline uint64_t
+escape_mask(uint64_t v)
+{
+	return mt_swar_lt(v, 0x0e) | mt_swar_eq(v, '\\');
+}
+
 void
 mt_rec_put(struct mt_out *o, const char *p, size_t n)
 {
-	size_t i, start = 0;
+	size_t i = 0, start = 0;
 	unsigned char e;
 
 	mt_out_reserve(o, n);
-	for (i = 0; i < n; i++) {
-		if ((e = needs_escape[(unsigned char)p[i]]) == 0)
-			continue;
-		mt_out_write(o, p + start, i - start);
-		mt_out_putc(o, '\\');
-		mt_out_putc(o, (char)e);
-		start = i + 1;
+	while (i < n) {
+		/* Most values have nothing to escape: skip them 8 bytes a step. */
+		while (i + 8 <= n && escape_mask(mt_swar_load(p + i)) == 0)
+			i += 8;
+		if (i + 8 <= n) {
+			i += mt_swar_first(escape_mask(mt_swar_load(p + i)));
+		} else {
+			while (i < n && needs_escape[(unsigned char)p[i]] == 0)
+				i++;
+			if (i == n)
+				break;
+		}
+		if ((e = needs_escape[(unsigned char)p[i]]) != 0) {
+			mt_out_write(o, p + start, i - start);
+			mt_out_putc(o, '\\');
+			mt_out_putc(o, (char)e);
+			start = i + 1;
+		}
+		i++;
 	}
 	mt_out_write(o, p + start, n - start);
 }
