@@ -157,8 +157,10 @@ mt_canon_header(struct mt_canon *c, const struct mt_str *names, size_t n,
 		}
 		if (cm.target == MT_COL_UNMAPPED) {
 			if (c->opts.keep_extra) {
+				char *x = extra_name(c, names[i], i);
+
 				c->extra[c->nextra++] = i;
-				c->names[c->nnames++] = extra_name(c, names[i], i);
+				c->names[c->nnames++] = x;
 			} else
 				note(ctx, i, names[i], "maps to no field");
 			continue;
