@@ -339,6 +339,7 @@ main(int argc, char **argv)
 	int ch, i;
 
 	mt_set_progname(argv[0]);
+	argv[0] = (char *)mt_progname();	/* getopt's messages use it */
 	memset(&r, 0, sizeof r);
 	mapping = mt_mapping_new();
 	r.opt.canon.mapping = mapping;
