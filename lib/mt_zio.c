@@ -34,6 +34,7 @@ struct mt_zio {
 	z_stream zs;
 	bool zs_live;		/* inflateInit2 done */
 	bool member_ended;	/* last inflate call ended a member */
+	bool failed;		/* an error to report after the data before it */
 	off_t offset;
 	off_t size;
 	char err[128];
@@ -162,6 +163,8 @@ read_gzip(struct mt_zio *z, const char **p)
 	size_t have;
 
 	for (;;) {
+		if (z->failed)
+			return -1;
 		if (z->done)
 			return 0;
 		if (z->member_ended) {
@@ -207,7 +210,11 @@ read_gzip(struct mt_zio *z, const char **p)
 		default:
 			snprintf(z->err, sizeof z->err, "corrupt gzip data (%s)",
 			    z->zs.msg ? z->zs.msg : "inflate failed");
-			return -1;
+			/* Hand out what came before the damage first. */
+			z->failed = true;
+			if (have == 0)
+				return -1;
+			break;
 		}
 		if (have > 0) {
 			*p = (const char *)z->out;
