@@ -21,6 +21,16 @@
 #include "mt_rec.h"
 #include "mt_swar.h"
 
+/*
+ * Enumerated values repeat from row to row ("SEA", "PP", "40HC"): each
+ * table remembers its last source value and what it gave.
+ */
+struct enum_memo {
+	char last[32];
+	size_t lastn;
+	const char *result;	/* NULL: not in the table */
+};
+
 struct mt_canon {
 	struct mt_canon_opts opts;
 	int col[MT_NTARGETS];		/* source column of each target, or -1 */
@@ -29,13 +39,18 @@ struct mt_canon {
 	enum mt_scale volume_scale;
 	size_t ncols;
 	size_t *extra;			/* source columns kept with keep_extra */
+	struct mt_str *xval;		/* their values in this row */
 	size_t nextra;
 	char **names;			/* output names */
 	size_t nnames;
 	struct mt_buf arena;
+	struct mt_str src[MT_NTARGETS];	/* trimmed source values */
+	bool src_clean[MT_NTARGETS];	/* ASCII, nothing to fold or escape */
 	struct mt_str val[MT_NFIELDS];
+	bool clean[MT_NFIELDS];
 	struct mt_buf dq;
 	char linebuf[24];
+	struct enum_memo memo_doc, memo_mode, memo_freight, memo_ctype;
 };
 
 struct mt_canon *
@@ -66,6 +81,7 @@ mt_canon_free(struct mt_canon *c)
 		return;
 	free_names(c);
 	free(c->extra);
+	free(c->xval);
 	mt_buf_free(&c->arena);
 	mt_buf_free(&c->dq);
 	free(c);
@@ -138,7 +154,9 @@ mt_canon_header(struct mt_canon *c, const struct mt_str *names, size_t n,
 	c->weight_scale = c->volume_scale = MT_SCALE_1;
 	c->ncols = n;
 	free(c->extra);
+	free(c->xval);
 	c->extra = mt_xmalloc((n ? n : 1) * sizeof *c->extra);
+	c->xval = mt_xmalloc((n ? n : 1) * sizeof *c->xval);
 	c->nextra = 0;
 	free_names(c);
 	c->names = mt_xmalloc((MT_NFIELDS + n) * sizeof *c->names);
@@ -211,6 +229,15 @@ set(struct mt_canon *c, int f, const char *p, size_t n)
 {
 	c->val[f].p = p;
 	c->val[f].n = n;
+	c->clean[f] = false;
+}
+
+/* A value from a normaliser; plain when made only of plain ASCII. */
+static void
+assign(struct mt_canon *c, int f, struct mt_str v, bool plain)
+{
+	c->val[f] = v;
+	c->clean[f] = plain;
 }
 
 static void
@@ -252,16 +279,47 @@ needs_fold(const char *p, size_t n)
 	return false;
 }
 
+/*
+ * A value that is plain: ASCII, no control byte below 0x0e, no '\\', no
+ * two spaces in a row. Most values are; they skip UTF-8 validation,
+ * white space folding and escaping, in one pass of eight bytes a step.
+ */
+static bool
+plain_ascii(const char *p, size_t n)
+{
+	uint64_t v, sp, prev_sp = 0;
+	size_t i;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		v = mt_swar_load(p + i);
+		sp = mt_swar_eq(v, ' ');
+		if ((v & MT_SWAR_HIGH) | mt_swar_lt(v, 0x0e) |
+		    mt_swar_eq(v, '\\') | (sp & (sp >> 8)) | (prev_sp & sp))
+			return false;
+		prev_sp = (sp >> 63) << 7;
+	}
+	if (i < n) {
+		/* The last bytes, padded with a letter that matches nothing. */
+		v = mt_swar_load_tail(p + i, n - i, 'A');
+		sp = mt_swar_eq(v, ' ');
+		if ((v & MT_SWAR_HIGH) | mt_swar_lt(v, 0x0e) |
+		    mt_swar_eq(v, '\\') | (sp & (sp >> 8)) | (prev_sp & sp))
+			return false;
+	}
+	return true;
+}
+
 /* Free text: trimmed, each run of white space one space. */
 static void
-put_text(struct mt_canon *c, int f, struct mt_str s)
+put_text(struct mt_canon *c, int f, struct mt_str s, bool plain)
 {
 	char *o;
 	size_t i, k = 0;
 	bool gap = false;
 
-	if (!needs_fold(s.p, s.n)) {	/* the common case */
+	if (plain || !needs_fold(s.p, s.n)) {	/* the common case */
 		set(c, f, s.p, s.n);
+		c->clean[f] = plain;
 		return;
 	}
 	o = arena_take(c, s.n);
@@ -276,6 +334,13 @@ put_text(struct mt_canon *c, int f, struct mt_str s)
 		o[k++] = s.p[i];
 	}
 	set(c, f, o, k);
+}
+
+/* A free-text field straight from its source column. */
+static void
+text_field(struct mt_canon *c, int f)
+{
+	put_text(c, f, c->src[f], c->src_clean[f]);
 }
 
 /* Upper case, characters of drop removed. */
@@ -401,18 +466,41 @@ all_digits(const char *p, size_t n)
 
 /* --- one field at a time --------------------------------------------- */
 
-static void
-do_enum(struct mt_canon *c, int f, struct mt_str s, const char *const (*tab)[2],
-    const char *bad)
+static const char *
+lookup_memo(struct enum_memo *m, struct mt_str s, const char *const (*tab)[2],
+    bool *found)
 {
 	char key[64];
+
+	if (s.n < sizeof m->last && s.n == m->lastn &&
+	    memcmp(s.p, m->last, s.n) == 0) {
+		*found = m->result != NULL;
+		return m->result;
+	}
+	m->result = NULL;
+	if (s.n < sizeof key && enum_key(s, key, sizeof key) > 0)
+		m->result = lookup(tab, key);
+	if (s.n < sizeof m->last) {
+		memcpy(m->last, s.p, s.n);
+		m->lastn = s.n;
+	} else
+		m->lastn = sizeof m->last;	/* never matches */
+	*found = m->result != NULL;
+	return m->result;
+}
+
+static void
+do_enum(struct mt_canon *c, int f, struct mt_str s, const char *const (*tab)[2],
+    struct enum_memo *memo, const char *bad)
+{
 	const char *v;
+	bool found;
 
 	if (s.n == 0)
 		return;
-	if (s.n < sizeof key && enum_key(s, key, sizeof key) > 0 &&
-	    (v = lookup(tab, key)) != NULL) {
+	if ((v = lookup_memo(memo, s, tab, &found)) != NULL) {
 		set_str(c, f, v);
+		c->clean[f] = true;
 		return;
 	}
 	set(c, f, "", 0);
@@ -433,7 +521,7 @@ do_date(struct mt_canon *c, int f, struct mt_str s, const char *bad)
 		flag(c, bad);
 		return;
 	}
-	set(c, f, o, (size_t)n);
+	assign(c, f, (struct mt_str){ o, (size_t)n }, true);
 }
 
 static void
@@ -447,7 +535,7 @@ do_country(struct mt_canon *c, int f, struct mt_str s, const char *bad)
 		set_str(c, f, cc);
 		return;
 	}
-	c->val[f] = code(c, s, NULL);
+	assign(c, f, code(c, s, NULL), c->src_clean[f]);
 	flag(c, bad);
 }
 
@@ -461,7 +549,7 @@ do_place(struct mt_canon *c, int f, struct mt_str s, const char *bad)
 		return;
 	o = arena_take(c, mt_norm_outsize(s.n));
 	n = mt_norm_locode(s.p, s.n, o);
-	set(c, f, o, (size_t)n);
+	assign(c, f, (struct mt_str){ o, (size_t)n }, c->src_clean[f]);
 	if (mt_check_unlocode(o, (size_t)n) != MT_CHECK_OK)
 		flag(c, bad);
 }
@@ -478,7 +566,8 @@ do_transit(struct mt_canon *c, struct mt_str s)
 		return;
 	o = arena_take(c, mt_norm_outsize(s.n));
 	n = mt_norm_places(s.p, s.n, o);
-	set(c, MT_F_TRANSIT_PLACES, o, (size_t)n);
+	assign(c, MT_F_TRANSIT_PLACES, (struct mt_str){ o, (size_t)n },
+	    c->src_clean[MT_F_TRANSIT_PLACES]);
 	for (i = start = 0; i <= (size_t)n; i++)
 		if (i == (size_t)n || o[i] == ' ') {
 			if (i > start && mt_check_unlocode(o + start,
@@ -522,7 +611,8 @@ check_awb(struct mt_canon *c, int f, const char *digit_flag,
 {
 	struct mt_str v = awb_form(c, c->val[f]);
 
-	c->val[f] = v;
+	if (v.p != c->val[f].p)
+		assign(c, f, v, true);	/* rewritten from digits */
 	switch (mt_check_awb(v.p, v.n)) {
 	case MT_CHECK_OK:
 		break;
@@ -541,7 +631,7 @@ do_conveyance(struct mt_canon *c, struct mt_str s)
 	const char *p = s.p;
 	size_t n = s.n;
 
-	put_text(c, MT_F_CONVEYANCE, s);
+	put_text(c, MT_F_CONVEYANCE, s, c->src_clean[MT_F_CONVEYANCE]);
 	if (n >= 3 && (p[0] | 0x20) == 'i' && (p[1] | 0x20) == 'm' &&
 	    (p[2] | 0x20) == 'o') {
 		p += 3;
@@ -566,7 +656,7 @@ do_container(struct mt_canon *c, struct mt_str s)
 	if (s.n == 0)
 		return;
 	v = code(c, s, " -./");
-	c->val[MT_F_CONTAINER_NO] = v;
+	assign(c, MT_F_CONTAINER_NO, v, c->src_clean[MT_F_CONTAINER_NO]);
 	switch (mt_check_iso6346(v.p, v.n)) {
 	case MT_CHECK_OK:
 		return;
@@ -588,20 +678,17 @@ do_container_type(struct mt_canon *c, struct mt_str s)
 {
 	struct mt_str v;
 	const char *iso;
-	char key[32];
+	bool found;
 
 	if (s.n == 0)
 		return;
-	v = code(c, s, " -'\"/");
-	if (v.n < sizeof key) {
-		memcpy(key, v.p, v.n);
-		key[v.n] = '\0';
-		if ((iso = lookup(container_types, key)) != NULL) {
-			set_str(c, MT_F_CONTAINER_TYPE, iso);
-			return;
-		}
+	if ((iso = lookup_memo(&c->memo_ctype, s, container_types,
+	    &found)) != NULL) {
+		set_str(c, MT_F_CONTAINER_TYPE, iso);
+		return;
 	}
-	c->val[MT_F_CONTAINER_TYPE] = v;
+	v = code(c, s, " -'\"/");
+	assign(c, MT_F_CONTAINER_TYPE, v, c->src_clean[MT_F_CONTAINER_TYPE]);
 	if (!iso_type_shape(v))
 		flag(c, "container_type_invalid");
 }
@@ -625,10 +712,11 @@ do_packages(struct mt_canon *c, struct mt_str s)
 		return;
 	}
 	set(c, MT_F_PACKAGES, o, (size_t)n);
+	c->clean[MT_F_PACKAGES] = true;
 	if (restn > 0 && c->val[MT_F_PACKAGE_TYPE].n == 0) {
 		struct mt_str r = { rest, restn };
 
-		put_text(c, MT_F_PACKAGE_TYPE, r);
+		put_text(c, MT_F_PACKAGE_TYPE, r, false);
 	}
 	if (count <= 0)
 		flag(c, "packages_nonpositive");
@@ -672,6 +760,7 @@ do_weight(struct mt_canon *c, struct mt_str s, struct mt_str unit)
 		return;
 	}
 	set(c, MT_F_GROSS_WEIGHT_KG, o, (size_t)n);
+	c->clean[MT_F_GROSS_WEIGHT_KG] = true;
 	if (kg <= 0)
 		flag(c, "weight_nonpositive");
 }
@@ -748,6 +837,7 @@ do_volume(struct mt_canon *c, struct mt_str s, struct mt_str unit)
 	if (cft)
 		n = (int)format_decimal(v * 0.028316846592, o);
 	set(c, MT_F_VOLUME_M3, o, (size_t)n);
+	c->clean[MT_F_VOLUME_M3] = true;
 }
 
 static bool
@@ -791,8 +881,9 @@ do_value(struct mt_canon *c, struct mt_str s)
 		return;
 	}
 	set(c, MT_F_VALUE, o, (size_t)n);
+	c->clean[MT_F_VALUE] = true;
 	if (cur.n > 0 && c->val[MT_F_CURRENCY].n == 0)
-		c->val[MT_F_CURRENCY] = cur;
+		assign(c, MT_F_CURRENCY, cur, c->src_clean[MT_F_VALUE]);
 }
 
 static void
@@ -807,21 +898,25 @@ do_un_number(struct mt_canon *c, struct mt_str s)
 		v.p += 2;
 		v.n -= 2;
 	}
-	c->val[MT_F_UN_NUMBER] = v;
+	assign(c, MT_F_UN_NUMBER, v, c->src_clean[MT_F_UN_NUMBER]);
 	if (v.n != 4 || !all_digits(v.p, v.n))
 		flag(c, "un_number_invalid");
 }
 
 /* --- the row --------------------------------------------------------- */
 
-/* Source value of a target: trimmed, valid UTF-8, or empty. */
+/*
+ * Source value of a target: trimmed, valid UTF-8, or empty; *plain tells
+ * whether it is plain ASCII (see plain_ascii).
+ */
 static struct mt_str
 source_value(struct mt_canon *c, const struct mt_str *fields, int target,
-    bool *bad_utf8)
+    bool *plain, bool *bad_utf8)
 {
 	struct mt_str s = { "", 0 };
 	int col = c->col[target];
 
+	*plain = true;
 	if (col < 0)
 		return s;
 	s = fields[col];
@@ -833,6 +928,8 @@ source_value(struct mt_canon *c, const struct mt_str *fields, int target,
 	    (unsigned char)s.p[s.n - 1] <= ' ' ||
 	    (unsigned char)s.p[s.n - 1] == 0xa0)
 		mt_trim(&s.p, &s.n);
+	if ((*plain = plain_ascii(s.p, s.n)))
+		return s;
 	if (!mt_utf8_valid(s.p, s.n)) {
 		char *o = arena_take(c, 3 * s.n + 4);
 		size_t bad;
@@ -847,18 +944,104 @@ source_value(struct mt_canon *c, const struct mt_str *fields, int target,
 }
 
 static void
-write_value(struct mt_out *o, struct mt_str s, bool first)
+set_line(struct mt_canon *c, unsigned long line)
 {
-	if (!first)
-		mt_out_putc(o, '\t');
-	mt_rec_put(o, s.p, s.n);
+	char *e = c->linebuf + sizeof c->linebuf, *p = e;
+
+	do {
+		*--p = (char)('0' + line % 10);
+		line /= 10;
+	} while (line > 0);
+	assign(c, MT_F_LINE, (struct mt_str){ p, (size_t)(e - p) }, true);
+}
+
+/*
+ * Copy a short value: most are under 16 bytes, and a call to memcpy
+ * costs more than the copy. Overlapping loads stay inside the value.
+ */
+static inline void
+copy_value(char *w, const char *p, size_t n)
+{
+	uint64_t a, b;
+
+	if (n >= 8 && n <= 16) {
+		memcpy(&a, p, 8);
+		memcpy(&b, p + n - 8, 8);
+		memcpy(w, &a, 8);
+		memcpy(w + n - 8, &b, 8);
+	} else if (n >= 4 && n < 8) {
+		uint32_t x, y;
+
+		memcpy(&x, p, 4);
+		memcpy(&y, p + n - 4, 4);
+		memcpy(w, &x, 4);
+		memcpy(w + n - 4, &y, 4);
+	} else if (n < 4) {
+		while (n-- > 0)
+			*w++ = *p++;
+	} else
+		memcpy(w, p, n);
+}
+
+/* The record: every value escaped unless known plain, in one pass. */
+static void
+write_record(struct mt_canon *c, const struct mt_str *fields,
+    struct mt_out *o)
+{
+	struct mt_str x;
+	size_t need = MT_NFIELDS + 1, i;
+	char *w;
+	int t;
+
+	for (t = 0; t < MT_NFIELDS; t++)
+		need += 2 * c->val[t].n;
+	for (i = 0; i < c->nextra; i++)
+		need += 2 * c->xval[i].n + 1;
+	mt_out_reserve(o, need);
+	w = o->buf + o->len;
+	for (t = 0; t < MT_NFIELDS; t++) {
+		if (t > 0)
+			*w++ = '\t';
+		if (c->clean[t]) {
+			copy_value(w, c->val[t].p, c->val[t].n);
+			w += c->val[t].n;
+		} else
+			w += mt_rec_escape(w, c->val[t].p, c->val[t].n);
+	}
+	for (i = 0; i < c->nextra; i++) {
+		x = c->xval[i];
+		*w++ = '\t';
+		w += mt_rec_escape(w, x.p, x.n);
+	}
+	*w++ = '\n';
+	o->len = (size_t)(w - o->buf);
+	(void)fields;
+}
+
+/* Extra columns are kept as they are, but for invalid UTF-8. */
+static void
+extra_values(struct mt_canon *c, const struct mt_str *fields)
+{
+	struct mt_str x;
+	size_t i, bad;
+	char *r;
+
+	for (i = 0; i < c->nextra; i++) {
+		x = fields[c->extra[i]];
+		if (!mt_utf8_valid(x.p, x.n)) {
+			r = arena_take(c, 3 * x.n + 4);
+			x.n = (size_t)mt_utf8_repair(x.p, x.n, r, &bad);
+			x.p = r;
+		}
+		c->xval[i] = x;
+	}
 }
 
 void
 mt_canon_row(struct mt_canon *c, const struct mt_str *fields,
     const char *source, unsigned long line, struct mt_out *o)
 {
-	struct mt_str src[MT_NTARGETS];
+	struct mt_str *src = c->src;
 	size_t need = 64, i;
 	bool bad_utf8 = false;
 	int t;
@@ -869,20 +1052,23 @@ mt_canon_row(struct mt_canon *c, const struct mt_str *fields,
 	mt_buf_reserve(&c->arena, need);
 	c->dq.len = 0;
 	for (t = 0; t < MT_NTARGETS; t++)
-		src[t] = source_value(c, fields, t, &bad_utf8);
-	for (t = 0; t < MT_NFIELDS; t++)
-		c->val[t].p = "", c->val[t].n = 0;
+		src[t] = source_value(c, fields, t, &c->src_clean[t], &bad_utf8);
+	for (t = 0; t < MT_NFIELDS; t++) {
+		c->val[t].p = "";
+		c->val[t].n = 0;
+		c->clean[t] = true;
+	}
 
 	set_str(c, MT_F_SOURCE, source);
-	set(c, MT_F_LINE, c->linebuf, (size_t)snprintf(c->linebuf,
-	    sizeof c->linebuf, "%lu", line));
+	set_line(c, line);
 
 	do_enum(c, MT_F_DOC_TYPE, src[MT_F_DOC_TYPE], doc_types,
-	    "doc_type_invalid");
+	    &c->memo_doc, "doc_type_invalid");
 	if (c->val[MT_F_DOC_TYPE].n == 0 && src[MT_F_DOC_TYPE].n == 0 &&
 	    c->doc_hint != NULL && src[MT_F_DOC_NO].n > 0)
 		set_str(c, MT_F_DOC_TYPE, c->doc_hint);
-	do_enum(c, MT_F_MODE, src[MT_F_MODE], modes, "mode_invalid");
+	do_enum(c, MT_F_MODE, src[MT_F_MODE], modes, &c->memo_mode,
+	    "mode_invalid");
 	if (src[MT_F_MODE].n == 0 && c->val[MT_F_DOC_TYPE].n > 0) {
 		char key[8];
 		const char *m;
@@ -894,19 +1080,21 @@ mt_canon_row(struct mt_canon *c, const struct mt_str *fields,
 	}
 
 	if (src[MT_F_DOC_NO].n > 0) {
-		c->val[MT_F_DOC_NO] = code(c, src[MT_F_DOC_NO], " ");
+		assign(c, MT_F_DOC_NO, code(c, src[MT_F_DOC_NO], " "),
+		    c->src_clean[MT_F_DOC_NO]);
 		if (mt_str_eq(c->val[MT_F_DOC_TYPE], "AWB"))
 			check_awb(c, MT_F_DOC_NO, "awb_check_digit", "awb_invalid");
 	}
 	if (src[MT_F_MASTER_DOC_NO].n > 0) {
-		c->val[MT_F_MASTER_DOC_NO] = code(c, src[MT_F_MASTER_DOC_NO], " ");
+		assign(c, MT_F_MASTER_DOC_NO, code(c, src[MT_F_MASTER_DOC_NO],
+		    " "), c->src_clean[MT_F_MASTER_DOC_NO]);
 		if (mt_str_eq(c->val[MT_F_DOC_TYPE], "HAWB"))
 			check_awb(c, MT_F_MASTER_DOC_NO, "master_awb_check_digit",
 			    "master_awb_invalid");
 	}
-	put_text(c, MT_F_CARRIER, src[MT_F_CARRIER]);
+	text_field(c, MT_F_CARRIER);
 	do_conveyance(c, src[MT_F_CONVEYANCE]);
-	put_text(c, MT_F_VOYAGE, src[MT_F_VOYAGE]);
+	text_field(c, MT_F_VOYAGE);
 	do_date(c, MT_F_DEPARTURE_DATE, src[MT_F_DEPARTURE_DATE],
 	    "departure_date_invalid");
 	do_date(c, MT_F_ARRIVAL_DATE, src[MT_F_ARRIVAL_DATE],
@@ -920,38 +1108,40 @@ mt_canon_row(struct mt_canon *c, const struct mt_str *fields,
 	do_transit(c, src[MT_F_TRANSIT_PLACES]);
 	do_place(c, MT_F_DISCHARGE_PLACE, src[MT_F_DISCHARGE_PLACE],
 	    "discharge_place_invalid");
-	put_text(c, MT_F_SHIPPER_NAME, src[MT_F_SHIPPER_NAME]);
-	put_text(c, MT_F_SHIPPER_ADDRESS, src[MT_F_SHIPPER_ADDRESS]);
+	text_field(c, MT_F_SHIPPER_NAME);
+	text_field(c, MT_F_SHIPPER_ADDRESS);
 	do_country(c, MT_F_SHIPPER_COUNTRY, src[MT_F_SHIPPER_COUNTRY],
 	    "shipper_country_invalid");
-	put_text(c, MT_F_CONSIGNEE_NAME, src[MT_F_CONSIGNEE_NAME]);
-	put_text(c, MT_F_CONSIGNEE_ADDRESS, src[MT_F_CONSIGNEE_ADDRESS]);
+	text_field(c, MT_F_CONSIGNEE_NAME);
+	text_field(c, MT_F_CONSIGNEE_ADDRESS);
 	do_country(c, MT_F_CONSIGNEE_COUNTRY, src[MT_F_CONSIGNEE_COUNTRY],
 	    "consignee_country_invalid");
-	put_text(c, MT_F_NOTIFY_NAME, src[MT_F_NOTIFY_NAME]);
+	text_field(c, MT_F_NOTIFY_NAME);
 	do_container(c, src[MT_F_CONTAINER_NO]);
-	put_text(c, MT_F_SEAL_NO, src[MT_F_SEAL_NO]);
+	text_field(c, MT_F_SEAL_NO);
 	do_container_type(c, src[MT_F_CONTAINER_TYPE]);
-	put_text(c, MT_F_PACKAGE_TYPE, src[MT_F_PACKAGE_TYPE]);
+	text_field(c, MT_F_PACKAGE_TYPE);
 	do_packages(c, src[MT_F_PACKAGES]);
 	do_weight(c, src[MT_F_GROSS_WEIGHT_KG], src[MT_X_WEIGHT_UNIT]);
 	do_volume(c, src[MT_F_VOLUME_M3], src[MT_X_VOLUME_UNIT]);
 	if (src[MT_F_HS_CODE].n > 0) {
-		c->val[MT_F_HS_CODE] = code(c, src[MT_F_HS_CODE], " .-");
+		assign(c, MT_F_HS_CODE, code(c, src[MT_F_HS_CODE], " .-"),
+		    c->src_clean[MT_F_HS_CODE]);
 		if (mt_check_hs(c->val[MT_F_HS_CODE].p,
 		    c->val[MT_F_HS_CODE].n) != MT_CHECK_OK)
 			flag(c, "hs_invalid");
 	}
-	put_text(c, MT_F_DESCRIPTION, src[MT_F_DESCRIPTION]);
-	put_text(c, MT_F_MARKS, src[MT_F_MARKS]);
+	text_field(c, MT_F_DESCRIPTION);
+	text_field(c, MT_F_MARKS);
 	if (src[MT_F_CURRENCY].n > 0)
-		c->val[MT_F_CURRENCY] = code(c, src[MT_F_CURRENCY], " ");
+		assign(c, MT_F_CURRENCY, code(c, src[MT_F_CURRENCY], " "),
+		    c->src_clean[MT_F_CURRENCY]);
 	do_value(c, src[MT_F_VALUE]);
 	if (c->val[MT_F_CURRENCY].n > 0 && !mt_check_currency(
 	    c->val[MT_F_CURRENCY].p, c->val[MT_F_CURRENCY].n))
 		flag(c, "currency_invalid");
 	do_enum(c, MT_F_FREIGHT_TERMS, src[MT_F_FREIGHT_TERMS], freight,
-	    "freight_terms_invalid");
+	    &c->memo_freight, "freight_terms_invalid");
 	do_un_number(c, src[MT_F_UN_NUMBER]);
 
 	if (c->val[MT_F_SHIPPER_NAME].n == 0)
@@ -966,20 +1156,6 @@ mt_canon_row(struct mt_canon *c, const struct mt_str *fields,
 	if (bad_utf8)
 		flag(c, "encoding_invalid");
 	set(c, MT_F_DQ, c->dq.buf ? c->dq.buf : "", c->dq.len);
-
-	for (t = 0; t < MT_NFIELDS; t++)
-		write_value(o, c->val[t], t == 0);
-	for (i = 0; i < c->nextra; i++) {
-		struct mt_str s = fields[c->extra[i]];
-
-		if (!mt_utf8_valid(s.p, s.n)) {
-			char *r = arena_take(c, 3 * s.n + 4);
-			size_t bad;
-
-			s.n = (size_t)mt_utf8_repair(s.p, s.n, r, &bad);
-			s.p = r;
-		}
-		write_value(o, s, false);
-	}
-	mt_out_putc(o, '\n');
+	extra_values(c, fields);
+	write_record(c, fields, o);
 }

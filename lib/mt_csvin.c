@@ -96,7 +96,12 @@ on_field(void *s, size_t len, void *data)
 	c->off[c->nfields] = c->arena.len;
 	c->fields[c->nfields].n = len;
 	c->nfields++;
-	mt_buf_add(&c->arena, s, len);
+	/* Called for every field: append in place when there is room. */
+	if (len > c->arena.cap - c->arena.len)
+		mt_buf_reserve(&c->arena, len);
+	if (len > 0)
+		memcpy(c->arena.buf + c->arena.len, s, len);
+	c->arena.len += len;
 }
 
 static bool

@@ -25,13 +25,13 @@ escape_mask(uint64_t v)
 	return mt_swar_lt(v, 0x0e) | mt_swar_eq(v, '\\');
 }
 
-void
-mt_rec_put(struct mt_out *o, const char *p, size_t n)
+size_t
+mt_rec_escape(char *out, const char *p, size_t n)
 {
+	char *o = out;
 	size_t i = 0, start = 0;
 	unsigned char e;
 
-	mt_out_reserve(o, n);
 	while (i < n) {
 		/* Most values have nothing to escape: skip them 8 bytes a step. */
 		while (i + 8 <= n && escape_mask(mt_swar_load(p + i)) == 0)
@@ -45,14 +45,23 @@ mt_rec_put(struct mt_out *o, const char *p, size_t n)
 				break;
 		}
 		if ((e = needs_escape[(unsigned char)p[i]]) != 0) {
-			mt_out_write(o, p + start, i - start);
-			mt_out_putc(o, '\\');
-			mt_out_putc(o, (char)e);
+			memcpy(o, p + start, i - start);
+			o += i - start;
+			*o++ = '\\';
+			*o++ = (char)e;
 			start = i + 1;
 		}
 		i++;
 	}
-	mt_out_write(o, p + start, n - start);
+	memcpy(o, p + start, n - start);
+	return (size_t)(o - out) + n - start;
+}
+
+void
+mt_rec_put(struct mt_out *o, const char *p, size_t n)
+{
+	mt_out_reserve(o, 2 * n);
+	o->len += mt_rec_escape(o->buf + o->len, p, n);
 }
 
 void

@@ -14,6 +14,12 @@
 #include "mt_out.h"
 #include "mt_util.h"
 
+/*
+ * Escape a value into out, which has room for 2 * n bytes; returns the
+ * length written.
+ */
+size_t mt_rec_escape(char *out, const char *p, size_t n);
+
 /* Write a value with \t \n \r \\ escaped. */
 void mt_rec_put(struct mt_out *o, const char *p, size_t n);
 

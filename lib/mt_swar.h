@@ -25,6 +25,33 @@ mt_swar_load(const void *p)
 	return v;
 }
 
+/*
+ * The n bytes at p (0 < n < 8) in the low bytes of a word, the others
+ * set to fill. Built from narrow loads, which a store just before does
+ * not stall the way an 8-byte load of a copied tail does.
+ */
+static inline uint64_t
+mt_swar_load_tail(const void *p, size_t n, unsigned char fill)
+{
+	const unsigned char *b = p;
+	uint64_t v;
+	uint32_t x, y;
+
+	if (n >= 4) {
+		memcpy(&x, b, 4);
+		memcpy(&y, b + n - 4, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		x = __builtin_bswap32(x);
+		y = __builtin_bswap32(y);
+#endif
+		v = (uint64_t)x | (uint64_t)y << (8 * (n - 4));
+	} else {
+		v = (uint64_t)b[0] | (uint64_t)b[n / 2] << (8 * (n / 2)) |
+		    (uint64_t)b[n - 1] << (8 * (n - 1));
+	}
+	return v | ((fill * MT_SWAR_ONES) << (8 * n));
+}
+
 /* Bytes below n (1 <= n <= 128); bytes of 0x80 and above never match. */
 static inline uint64_t
 mt_swar_lt(uint64_t v, unsigned n)
