@@ -1,0 +1,77 @@
+#!/bin/sh
+# Set up manifest-tools on Debian 12 and run it.
+#
+#   ./setup.sh          install what is missing, build, and run the pipeline
+#                       on the bundled example manifests
+#   ./setup.sh check    install what is missing, build, run every test
+#
+# Packages come from Debian with apt-get (as root, or through sudo). The
+# build goes to build/ inside the source tree.
+set -eu
+
+top=$(cd "$(dirname "$0")" && pwd)
+build="$top/build"
+what=${1:-run}
+
+case $what in
+run|check) ;;
+*) echo "usage: ./setup.sh [check]" >&2; exit 2 ;;
+esac
+
+packages="gcc make autoconf automake pkg-config libcsv-dev libpcre2-dev
+zlib1g-dev check jq gzip"
+
+missing=""
+for p in $packages; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed'; then
+		missing="$missing $p"
+	fi
+done
+if [ -n "$missing" ]; then
+	echo "setup: installing:$missing"
+	if [ "$(id -u)" -eq 0 ]; then
+		sudo=""
+	elif command -v sudo >/dev/null; then
+		sudo=sudo
+	else
+		echo "setup: need root (or sudo) to install:$missing" >&2
+		exit 1
+	fi
+	export DEBIAN_FRONTEND=noninteractive
+	$sudo apt-get update -qq
+	# shellcheck disable=SC2086
+	$sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+cd "$top"
+if [ ! -x configure ] || [ configure.ac -nt configure ] || [ Makefile.am -nt configure ]; then
+	autoreconf -fi
+fi
+mkdir -p "$build"
+cd "$build"
+if [ ! -f Makefile ] || [ "$top/configure" -nt Makefile ]; then
+	"$top/configure" -q
+fi
+make -s -j2
+
+case $what in
+run)
+	out="$build/examples.tsv"
+	"$build/bin/manifest-parse" --stats -o "$out" "$top"/examples/manifests/*.csv*
+	echo "setup: $(($(wc -l <"$out") - 1)) records written to $out"
+	;;
+check)
+	status=0
+	make -s -j2 check || status=$?
+	log="$build/test-suite.log"
+	if [ -f "$log" ]; then
+		pass=$(sed -n 's/^# PASS: *//p' "$log")
+		fail=$(sed -n 's/^# FAIL: *//p' "$log")
+		err=$(sed -n 's/^# ERROR: *//p' "$log")
+		skip=$(sed -n 's/^# SKIP: *//p' "$log")
+		echo "tests: ${pass:-0} passed, $(( ${fail:-0} + ${err:-0} )) failed, ${skip:-0} skipped"
+		[ "$status" -eq 0 ] || cat "$log" | tail -n 60
+	fi
+	exit "$status"
+	;;
+esac
