@@ -20,6 +20,9 @@
 #include "mt_util.h"
 #include "mt_zio.h"
 
+/* Mapping files one run may load. */
+#define MAX_MAPS	32
+
 /* Messages about rejected rows shown per file; all are counted. */
 #define SHOW_REJECTS	100
 
@@ -335,14 +338,13 @@ main(int argc, char **argv)
 	static const char *const decimals[] = { "auto", "point", "comma", NULL };
 	struct run r;
 	struct mt_mapping *mapping;
+	const char *maps[MAX_MAPS];
 	char err[512];
-	int ch, i;
+	int ch, i, nmaps = 0;
 
 	mt_set_progname(argv[0]);
 	argv[0] = (char *)mt_progname();	/* getopt's messages use it */
 	memset(&r, 0, sizeof r);
-	mapping = mt_mapping_new();
-	r.opt.canon.mapping = mapping;
 	while ((ch = getopt_long(argc, argv, "d:hm:o:V", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'd':
@@ -352,8 +354,9 @@ main(int argc, char **argv)
 			help();
 			return mt_close_stdout();
 		case 'm':
-			if (mt_mapping_load(mapping, optarg, err, sizeof err) < 0)
-				mt_die("%s", err);
+			if (nmaps < MAX_MAPS)
+				maps[nmaps] = optarg;
+			nmaps++;
 			break;
 		case 'o':
 			r.opt.output = optarg;
@@ -392,6 +395,10 @@ main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
+	if (nmaps > MAX_MAPS) {
+		mt_warn("-m: at most %d mapping files", MAX_MAPS);
+		return 2;
+	}
 	if (r.opt.label != NULL && argc > 1) {
 		mt_warn("--label names one input, not %d", argc);
 		return 2;
@@ -404,6 +411,14 @@ main(int argc, char **argv)
 			mt_die("--encoding: %s", err);
 		mt_conv_close(probe);
 	}
+	mapping = mt_mapping_new();
+	r.opt.canon.mapping = mapping;
+	for (i = 0; i < nmaps; i++)
+		if (mt_mapping_load(mapping, maps[i], err, sizeof err) < 0) {
+			mt_warn("%s", err);
+			mt_mapping_free(mapping);
+			return 2;
+		}
 	if (r.opt.rejects != NULL &&
 	    (r.rejects = fopen(r.opt.rejects, "a")) == NULL)
 		mt_die("%s:", r.opt.rejects);

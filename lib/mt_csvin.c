@@ -232,7 +232,8 @@ settle(struct mt_csvin *c, const char *p, size_t n, bool at_end)
 	static const char cand[] = { ',', ';', '\t', '|' };
 	size_t count[4] = { 0 }, i, k, best = 0;
 	bool quoted = false;
-	const char *cr = memchr(p, '\r', n), *lf = memchr(p, '\n', n);
+	const char *cr = n ? memchr(p, '\r', n) : NULL;
+	const char *lf = n ? memchr(p, '\n', n) : NULL;
 
 	if (cr == NULL && lf == NULL && !at_end)
 		return false;
@@ -288,6 +289,8 @@ mt_csvin_feed(struct mt_csvin *c, const char *p, size_t n)
 		return -1;
 	if (!c->started) {
 		mt_buf_add(&c->pending, p, n);
+		if (c->pending.len == 0)
+			return 0;
 		k = 0;
 		if (c->pending.len >= 3 &&
 		    memcmp(c->pending.buf, "\xef\xbb\xbf", 3) == 0)
@@ -344,8 +347,11 @@ mt_csvin_finish(struct mt_csvin *c, bool damaged)
 		else if (c->pending.len < 3 && c->pending.len > 0 &&
 		    memcmp(c->pending.buf, "\xef\xbb\xbf", c->pending.len) == 0)
 			k = c->pending.len;
-		settle(c, c->pending.buf + k, c->pending.len - k, true);
-		memmove(c->pending.buf, c->pending.buf + k, c->pending.len - k);
+		settle(c, c->pending.len ? c->pending.buf + k : "", c->pending.len - k,
+		    true);
+		if (k > 0)
+			memmove(c->pending.buf, c->pending.buf + k,
+			    c->pending.len - k);
 		c->pending.len -= k;
 	}
 	if (c->pending.len > 0) {
