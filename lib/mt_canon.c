@@ -207,11 +207,18 @@ mt_canon_names(const struct mt_canon *c, size_t *n)
 
 /* --- helpers over the row arena ------------------------------------- */
 
+/*
+ * Space for one value. The arena is sized for the row's worst case before
+ * the row starts (pointers into it must not move), so running out is a
+ * bug here, never bad input: stop rather than write past it.
+ */
 static char *
 arena_take(struct mt_canon *c, size_t n)
 {
 	char *p = c->arena.buf + c->arena.len;
 
+	if (n > c->arena.cap - c->arena.len)
+		abort();
 	c->arena.len += n;
 	return p;
 }
@@ -1046,8 +1053,13 @@ mt_canon_row(struct mt_canon *c, const struct mt_str *fields,
 	bool bad_utf8 = false;
 	int t;
 
+	/*
+	 * Room for the worst case of every column: a UTF-8 repair (3n + 4),
+	 * then a normaliser's output from the repaired value (3n + 64) and a
+	 * package type or air waybill form beside it.
+	 */
 	for (i = 0; i < c->ncols; i++)
-		need += 3 * fields[i].n + 2 * 64 + 16;
+		need += 9 * fields[i].n + 160;
 	c->arena.len = 0;
 	mt_buf_reserve(&c->arena, need);
 	c->dq.len = 0;

@@ -128,7 +128,7 @@ on_row(int term, void *data)
 	if (c->stopped)
 		return;
 	for (i = 0; i < c->nfields; i++)
-		c->fields[i].p = c->arena.buf + c->off[i];
+		c->fields[i].p = c->arena.buf ? c->arena.buf + c->off[i] : "";
 	if (c->stats.rows > 0 && all_blank(c->fields, c->nfields)) {
 		c->stats.blank++;
 	} else {

@@ -3,7 +3,7 @@
 # still comes out; errors exit 2 with a message naming the file.
 . "$top_srcdir/t/lib.sh"
 
-plan 33
+plan 36
 
 cd "$TMP" || exit 1
 printf 'Shipper,Consignee,Description\nA,B,C\nD,E\nF,G,H\nI,J"K,L\nM,"N"O,P\nQ,R,S\n' >bad.csv
@@ -90,4 +90,12 @@ run manifest-parse -m map.txt bad.csv
 check_err "manifest-parse: map.txt:2: unknown field (see manifest-records(5) for the canonical fields)" \
 	"a mapping file error names file and line"
 check_rc 2 "a mapping file error exits 2"
+# Invalid UTF-8 grows threefold when repaired, then again in a normaliser:
+# the row's working space must hold both.
+{ printf 'UN Number,Shipper\n'; i=0; while [ $i -lt 200 ]; do printf '\377'; i=$((i + 1)); done; printf ',A\n'; } >grow.csv
+run manifest-parse grow.csv
+check_rc 0 "a long invalid UTF-8 value is repaired, not fatal"
+field un_number | awk '{ print length($0) }' >len
+[ "$(cat len)" = 600 ] && ok "200 bad bytes become 200 U+FFFD" || not_ok "200 bad bytes become 200 U+FFFD ($(cat len))"
+check_field dq "un_number_invalid,missing_consignee,missing_description,missing_weight,encoding_invalid" "the repaired value is flagged"
 done_testing
