@@ -1,0 +1,244 @@
+#!/bin/bash
+# The benchmark behind `make bench`: generates a manifest (1,000,000 rows,
+# about 290 MB of CSV), then times each command on it and prints a table
+# of median wall time, MB/s of CSV and peak RSS, with ratios against the
+# yardsticks measured in the same run and the targets the issues set.
+# A benchmark, not a test: a missed target is reported, not fatal. The
+# exit status is 1 when the harness cannot run or a command fails.
+#
+# Run it from the top build directory (make bench does). Environment:
+#   BENCH_ROWS  rows to generate (default 1000000)
+#   BENCH_RUNS  runs of each command; the median is reported (default 5)
+#   BENCH_SEED  generator seed (default 1)
+#   TMPDIR      where the generated files go (removed at exit)
+#
+# To add a row, add a `row` line below and, for a target, a `ratio` or
+# `rss` line; see "The rows".
+
+# make runs this with $(SHELL), which may be a plain POSIX sh.
+if [ -z "${BASH_VERSION:-}" ]; then
+	exec bash "$0" "$@"
+fi
+
+set -u
+set -o pipefail
+
+rows=${BENCH_ROWS:-1000000}
+runs=${BENCH_RUNS:-5}
+seed=${BENCH_SEED:-1}
+builddir=$PWD
+log=$builddir/bench.log
+time_bin=/usr/bin/time
+
+die() {
+	printf 'bench: %s\n' "$*" >&2
+	exit 1
+}
+
+progress() {
+	printf 'bench: %s\n' "$*" >&2
+}
+
+case $rows$runs$seed in
+*[!0-9]*) die "BENCH_ROWS, BENCH_RUNS and BENCH_SEED must be numbers" ;;
+esac
+if [ "$rows" -eq 0 ] || [ "$runs" -eq 0 ]; then
+	die "BENCH_ROWS and BENCH_RUNS must be positive"
+fi
+[ -f "$builddir/Makefile" ] ||
+	die "run from the top build directory (where 'make bench' runs)"
+
+# GNU time gives wall time and peak RSS of one command: Debian's `time`.
+if ! "$time_bin" -f '%e %M' -o /dev/null true 2>/dev/null; then
+	die "needs GNU time as $time_bin: apt-get install time"
+fi
+
+progress "building the generator and the yardsticks"
+${MAKE:-make} -s --no-print-directory -C "$builddir" \
+	t/bench/gen-manifest t/bench/csv2tsv t/bench/gzcat >&2 ||
+	die "cannot build t/bench/gen-manifest t/bench/csv2tsv t/bench/gzcat"
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/mt-bench.XXXXXX") ||
+	die "cannot make a temporary directory"
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM HUP
+
+csv=$tmp/manifest.csv
+gz=$tmp/manifest.csv.gz
+
+# Results by row name.
+declare -A WALL RSS NOTE
+
+# mb BYTES SECONDS: throughput in MB/s (10^6 bytes).
+mb() {
+	# A run under the 10 ms resolution of time(1) has no rate.
+	awk -v b="$1" -v s="$2" 'BEGIN {
+		if (s > 0)
+			printf "%.1f", b / 1e6 / s
+		else
+			print "-"
+	}'
+}
+
+# mib KIB: kibibytes as MiB.
+mib() {
+	awk -v k="$1" 'BEGIN { printf "%.1f MiB", k / 1024 }'
+}
+
+# say FORMAT ARG...: printf and a newline, without trailing blanks.
+say() {
+	local s
+	# shellcheck disable=SC2059
+	printf -v s "$@"
+	printf '%s\n' "${s%"${s##*[! ]}"}"
+}
+
+line() {
+	say '%-28s %9s %9s %11s   %s' "$@"
+}
+
+section() {
+	printf '\n%s\n' "$*"
+	line command "median s" "MB/s" "peak RSS" ""
+}
+
+# row NAME INPUT CMD [ARG...]: run CMD $runs times with INPUT on standard
+# input and standard output to /dev/null; report the median wall time,
+# MB/s of the CSV and the largest peak RSS. A CMD with a slash is a path in
+# the build directory; without, a command on PATH. Either missing skips
+# the row with a note. A non-zero exit fails the row.
+row() {
+	local name=$1 input=$2 cmd=$3 i t m peak=0 status med
+	local -a times=()
+	shift 3
+
+	if [[ $cmd == */* ]]; then
+		if [ ! -x "$builddir/$cmd" ]; then
+			NOTE[$name]="skipped: $cmd not built"
+			line "$name" - - - "${NOTE[$name]}"
+			return
+		fi
+		cmd=$builddir/$cmd
+	elif ! command -v "$cmd" >/dev/null; then
+		NOTE[$name]="skipped: $cmd not installed"
+		line "$name" - - - "${NOTE[$name]}"
+		return
+	fi
+	progress "timing $name ($runs runs)"
+	for ((i = 0; i < runs; i++)); do
+		"$time_bin" -f '%e %M' -o "$tmp/time" \
+			"$cmd" "$@" <"$input" >/dev/null 2>"$tmp/stderr"
+		status=$?
+		if [ "$status" -ne 0 ]; then
+			NOTE[$name]="FAILED: exit $status:"
+			NOTE[$name]+=" $(head -n 1 "$tmp/stderr")"
+			line "$name" - - - "${NOTE[$name]}"
+			failed=1
+			return
+		fi
+		read -r t m <"$tmp/time"
+		times+=("$t")
+		if [ "$m" -gt "$peak" ]; then
+			peak=$m
+		fi
+	done
+	# The median, or the lower of the two middle runs for an even count.
+	med=$(printf '%s\n' "${times[@]}" | sort -n |
+		sed -n "$(((runs + 1) / 2))p")
+	WALL[$name]=$med
+	RSS[$name]=$peak
+	NOTE[$name]=
+	line "$name" "$med" "$(mb "$csv_bytes" "$med")" "$(mib "$peak")"
+}
+
+# ratio NAME REF [MIN]: NAME's speed as a multiple of REF's, both from
+# this run; with MIN, a target marked ok or MISSED.
+ratio() {
+	local name=$1 ref=$2 min=${3:-} r verdict target=
+	if [ -n "$min" ]; then
+		target=">= ${min}x"
+	fi
+	if [ -z "${WALL[$name]:-}" ] || [ -z "${WALL[$ref]:-}" ]; then
+		say '%-28s %-26s %-14s %s' "$name" "- vs $ref" "$target" \
+			"no figure: ${NOTE[$name]:-${NOTE[$ref]:-not run}}"
+		return
+	fi
+	r=$(awk -v a="${WALL[$ref]}" -v b="${WALL[$name]}" \
+		'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+	verdict=
+	if [ -n "$min" ]; then
+		verdict=$(awk -v r="$r" -v m="$min" \
+			'BEGIN { print (r >= m ? "ok" : "MISSED") }')
+	fi
+	say '%-28s %-26s %-14s %s' "$name" "${r}x $ref" "$target" "$verdict"
+}
+
+# rss NAME MAX_MIB: NAME's peak RSS against a target.
+rss() {
+	local name=$1 max=$2 verdict
+	if [ -z "${RSS[$name]:-}" ]; then
+		say '%-28s %-26s %-14s %s' "$name" "- peak RSS" \
+			"<= $max MiB" "no figure: ${NOTE[$name]:-not run}"
+		return
+	fi
+	verdict=MISSED
+	if [ "${RSS[$name]}" -le $((max * 1024)) ]; then
+		verdict=ok
+	fi
+	say '%-28s %-26s %-14s %s' "$name" "$(mib "${RSS[$name]}") peak RSS" \
+		"<= $max MiB" "$verdict"
+}
+
+progress "generating $rows rows"
+"$time_bin" -f '%e' -o "$tmp/gen.time" \
+	"$builddir/t/bench/gen-manifest" -n "$rows" -s "$seed" >"$csv" ||
+	die "t/bench/gen-manifest failed"
+gen_s=$(tail -n 1 "$tmp/gen.time")
+csv_bytes=$(wc -c <"$csv")
+progress "compressing it (gzip -1)"
+gzip -1 -c "$csv" >"$gz" || die "gzip failed"
+gz_bytes=$(wc -c <"$gz")
+# Read both once so that every command finds them in the page cache.
+cat "$csv" "$gz" >/dev/null
+failed=0
+
+report() {
+	printf 'manifest-tools benchmark, %s, %s, %s CPUs\n' \
+		"$(date -u '+%Y-%m-%d %H:%M UTC')" "$(uname -srm)" "$(nproc)"
+	printf 'input: %s rows (gen-manifest -s %s), %s bytes = %s MB\n' \
+		"$rows" "$seed" "$csv_bytes" "$(mb "$csv_bytes" 1)"
+	printf 'of CSV, generated in %s s; %s MB as gzip -1\n' \
+		"$gen_s" "$(mb "$gz_bytes" 1)"
+	cat <<EOF
+each figure: median wall time of $runs runs reading the file, output to
+/dev/null; MB/s counts the CSV bytes (for .gz input too), MB = 10^6 bytes;
+peak RSS is the largest of the runs. References: csv2tsv, a bare libcsv
+loop writing the record stream; gzcat, zlib gzread alone.
+EOF
+
+	# ---- The rows ----------------------------------------------------
+	# A tool that reads the record stream can take its input from a file
+	# made once here, e.g. bin/manifest-parse "$csv" >"$tmp/manifest.tsv".
+	section "CSV input"
+	row csv2tsv "$csv" t/bench/csv2tsv
+	row manifest-parse /dev/null bin/manifest-parse "$csv"
+	row "mlr --icsv --otsv cat" "$csv" mlr --icsv --otsv cat
+
+	section "gzip input"
+	row gzcat /dev/null t/bench/gzcat "$gz"
+	row "manifest-parse .gz" /dev/null bin/manifest-parse "$gz"
+
+	printf '\nratios in this run, and targets\n'
+	ratio manifest-parse csv2tsv 0.8
+	rss manifest-parse 16
+	ratio "mlr --icsv --otsv cat" csv2tsv
+	ratio "manifest-parse .gz" gzcat
+	rss "manifest-parse .gz" 16
+	return "$failed"
+}
+
+report | tee "$log"
+status=$?
+progress "saved to $log"
+exit "$status"
