@@ -19,7 +19,7 @@ run|check) ;;
 esac
 
 packages="gcc make autoconf automake pkg-config libcsv-dev libpcre2-dev
-zlib1g-dev check jq gzip"
+zlib1g-dev check jq gzip time"
 
 missing=""
 for p in $packages; do
