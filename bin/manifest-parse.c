@@ -14,6 +14,7 @@
 #include "mt_canon.h"
 #include "mt_conv.h"
 #include "mt_csvin.h"
+#include "mt_norm.h"
 #include "mt_out.h"
 #include "mt_rec.h"
 #include "mt_schema.h"
@@ -40,7 +41,7 @@ struct file_counts {
 	unsigned long rows;
 	unsigned long records;
 	unsigned long rejected;
-	unsigned long blank;
+	unsigned long skipped;		/* blank rows, repeated headers */
 };
 
 struct run {
@@ -49,9 +50,10 @@ struct run {
 	struct mt_out out;
 	FILE *rejects;
 	const char *path;	/* file being read, for messages */
-	const char *source;	/* its name in records */
+	char *source;		/* its name in records, valid UTF-8 */
 	bool have_header;	/* header of the current file seen */
 	size_t ncols;
+	struct mt_buf header;	/* the file's header fields, NUL-separated */
 	bool header_written;
 	char **extra_names;	/* with --keep-extra: the first file's */
 	size_t nextra_names;
@@ -84,8 +86,8 @@ help(void)
 	    "(repeatable)\n"
 	    "  -o, --output FILE     write to FILE, replaced only when "
 	    "complete\n"
-	    "      --date-order O    dmy (default), mdy or ymd for dates "
-	    "like 03/04/2026\n"
+	    "      --date-order O    dmy (default) or mdy for dates like "
+	    "03/04/2026\n"
 	    "      --decimal S       auto (default), point or comma\n"
 	    "      --encoding NAME   input encoding, e.g. latin1, cp1252 "
 	    "(default UTF-8)\n"
@@ -101,13 +103,37 @@ help(void)
 	    "2 error.\n", MT_SCHEMA_VERSION);
 }
 
+/*
+ * A header name fit for a terminal: at most 60 bytes, cut on a character
+ * boundary, control bytes shown as '?', invalid UTF-8 as U+FFFD.
+ */
+static void
+printable(struct mt_str name, char *out, size_t outsz)
+{
+	char fixed[3 * 60 + 4];
+	size_t n = name.n > 60 ? 60 : name.n, i, bad;
+	int k;
+
+	/* Back off to the start of a UTF-8 character. */
+	while (n < name.n && n > 0 && ((unsigned char)name.p[n] & 0xc0) == 0x80)
+		n--;
+	k = mt_utf8_repair(name.p, n, fixed, &bad);
+	if (k < 0)
+		k = 0;
+	for (i = 0; i < (size_t)k; i++)
+		if ((unsigned char)fixed[i] < 0x20 || fixed[i] == 0x7f)
+			fixed[i] = '?';
+	snprintf(out, outsz, "%.*s%s", k, fixed, n < name.n ? "..." : "");
+}
+
 static void
 note_column(void *ctx, size_t col, struct mt_str name, const char *why)
 {
 	struct run *r = ctx;
+	char shown[3 * 60 + 8];
 
-	mt_warn("%s: column %zu '%.*s' %s%s", r->path, col + 1,
-	    (int)(name.n > 60 ? 60 : name.n), name.p, why,
+	printable(name, shown, sizeof shown);
+	mt_warn("%s: column %zu '%s' %s%s", r->path, col + 1, shown, why,
 	    r->opt.canon.keep_extra ? "" : " (--keep-extra keeps it)");
 }
 
@@ -127,6 +153,14 @@ on_bad(void *ctx, unsigned long line, const char *reason, struct mt_str raw)
 {
 	struct run *r = ctx;
 
+	if (!r->have_header) {
+		/* Without its header no row of the file can be mapped. */
+		mt_warn("%s:%lu: header: %s: file skipped", r->path, line,
+		    reason);
+		r->skip_file = true;
+		r->status = 2;
+		return -1;
+	}
 	r->fc.rejected++;
 	if (r->fc.rejected <= SHOW_REJECTS)
 		mt_warn("%s:%lu: %s: row rejected", r->path, line, reason);
@@ -167,10 +201,15 @@ write_header(struct run *r)
 static int
 on_header(struct run *r, const struct mt_csv_row *row)
 {
-	size_t mapped;
+	size_t mapped, i;
 
 	r->have_header = true;
 	r->ncols = row->nfields;
+	r->header.len = 0;
+	for (i = 0; i < row->nfields; i++) {
+		mt_buf_add(&r->header, row->fields[i].p, row->fields[i].n);
+		mt_buf_addc(&r->header, '\0');
+	}
 	mapped = mt_canon_header(r->canon, row->fields, row->nfields,
 	    note_column, r);
 	if (mapped == 0)
@@ -188,6 +227,22 @@ on_header(struct run *r, const struct mt_csv_row *row)
 	return 0;
 }
 
+/* The header again, as `cat a.csv b.csv` leaves it. */
+static bool
+is_header(const struct run *r, const struct mt_csv_row *row)
+{
+	const char *h = r->header.buf;
+	size_t i;
+
+	for (i = 0; i < row->nfields; i++) {
+		if (strlen(h) != row->fields[i].n ||
+		    memcmp(h, row->fields[i].p, row->fields[i].n) != 0)
+			return false;
+		h += row->fields[i].n + 1;
+	}
+	return true;
+}
+
 static int
 on_row(void *ctx, const struct mt_csv_row *row)
 {
@@ -196,13 +251,16 @@ on_row(void *ctx, const struct mt_csv_row *row)
 
 	if (!r->have_header)
 		return on_header(r, row);
-	r->fc.rows++;
 	if (row->nfields != r->ncols) {
-		r->fc.rows--;	/* counted with the rejected */
 		snprintf(why, sizeof why, "%zu field%s, header has %zu",
 		    row->nfields, row->nfields == 1 ? "" : "s", r->ncols);
 		return on_bad(ctx, row->line, why, row->raw);
 	}
+	if (is_header(r, row)) {
+		r->fc.skipped++;
+		return 0;
+	}
+	r->fc.rows++;
 	mt_canon_row(r->canon, row->fields, r->source, row->line, &r->out);
 	r->fc.records++;
 	if (r->out.failed)
@@ -210,12 +268,21 @@ on_row(void *ctx, const struct mt_csv_row *row)
 	return 0;
 }
 
+static const char *
+plural(unsigned long n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
 static void
 print_counts(const char *name, const struct file_counts *c)
 {
-	mt_warn("%s: %lu rows read, %lu records written, %lu rejected, "
-	    "%lu blank skipped", name, c->rows + c->rejected, c->records,
-	    c->rejected, c->blank);
+	unsigned long read = c->rows + c->rejected + c->skipped;
+
+	mt_warn("%s: %lu %s read, %lu %s written, %lu rejected, %lu skipped "
+	    "(blank or repeated header)", name, read, plural(read, "row", "rows"),
+	    c->records, plural(c->records, "record", "records"), c->rejected,
+	    c->skipped);
 }
 
 static void
@@ -224,7 +291,20 @@ add_counts(struct file_counts *to, const struct file_counts *c)
 	to->rows += c->rows;
 	to->records += c->records;
 	to->rejected += c->rejected;
-	to->blank += c->blank;
+	to->skipped += c->skipped;
+}
+
+/* The file's name in records: the stream is UTF-8, file names may not be. */
+static void
+set_source(struct run *r, const char *name)
+{
+	size_t n = strlen(name), bad;
+	int k;
+
+	free(r->source);
+	r->source = mt_xmalloc(3 * n + 4);
+	k = mt_utf8_repair(name, n, r->source, &bad);
+	r->source[k < 0 ? 0 : k] = '\0';
 }
 
 /* Read one input through the converter and the CSV reader. */
@@ -241,7 +321,7 @@ parse_file(struct run *r, const char *path)
 	bool damaged = false;
 
 	r->path = strcmp(path, "-") == 0 ? "(standard input)" : path;
-	r->source = r->opt.label ? r->opt.label : path;
+	set_source(r, r->opt.label ? r->opt.label : path);
 	r->have_header = false;
 	r->skip_file = false;
 	memset(&r->fc, 0, sizeof r->fc);
@@ -278,7 +358,7 @@ parse_file(struct run *r, const char *path)
 		(void)mt_csvin_finish(csv, damaged);
 	if (!r->have_header && !damaged && !r->skip_file && !r->out.failed)
 		mt_warn("%s: empty input: no header, no rows", r->path);
-	r->fc.blank = mt_csvin_stats(csv)->blank;
+	r->fc.skipped += mt_csvin_stats(csv)->blank;
 	if (r->fc.rejected > SHOW_REJECTS)
 		mt_warn("%s: %lu rows rejected in all, %d shown", r->path,
 		    r->fc.rejected, SHOW_REJECTS);
@@ -334,7 +414,7 @@ main(int argc, char **argv)
 		{ "stats", no_argument, NULL, 'S' },
 		{ NULL, 0, NULL, 0 }
 	};
-	static const char *const orders[] = { "dmy", "mdy", "ymd", NULL };
+	static const char *const orders[] = { "dmy", "mdy", NULL };
 	static const char *const decimals[] = { "auto", "point", "comma", NULL };
 	struct run r;
 	struct mt_mapping *mapping;
@@ -459,6 +539,8 @@ main(int argc, char **argv)
 	free(r.extra_names);
 	mt_canon_free(r.canon);
 	mt_mapping_free(mapping);
+	mt_buf_free(&r.header);
+	free(r.source);
 	if (r.status == 0 && r.total.rejected > 0)
 		r.status = 1;
 	return r.status;

@@ -171,15 +171,15 @@ mt_canon_header(struct mt_canon *c, const struct mt_str *names, size_t n,
 		if (cm.target >= 0 && c->col[cm.target] >= 0) {
 			note(ctx, i, names[i], "maps to a field an earlier column "
 			    "already gives");
-			cm.target = MT_COL_UNMAPPED;
+			cm.target = MT_COL_IGNORE;	/* said once is enough */
 		}
-		if (cm.target == MT_COL_UNMAPPED) {
+		if (cm.target < 0) {
 			if (c->opts.keep_extra) {
 				char *x = extra_name(c, names[i], i);
 
 				c->extra[c->nextra++] = i;
 				c->names[c->nnames++] = x;
-			} else
+			} else if (cm.target == MT_COL_UNMAPPED)
 				note(ctx, i, names[i], "maps to no field");
 			continue;
 		}
@@ -206,6 +206,16 @@ mt_canon_names(const struct mt_canon *c, size_t *n)
 }
 
 /* --- helpers over the row arena ------------------------------------- */
+
+/*
+ * The length a normaliser returned; -1 (a value over mt_norm's size
+ * limit of some hundreds of MiB) gives an empty value, never a huge one.
+ */
+static size_t
+nonneg(int n)
+{
+	return n < 0 ? 0 : (size_t)n;
+}
 
 /*
  * Space for one value. The arena is sized for the row's worst case before
@@ -251,6 +261,19 @@ static void
 set_str(struct mt_canon *c, int f, const char *s)
 {
 	set(c, f, s, strlen(s));
+}
+
+static bool
+is_ascii_letter(char ch)
+{
+	return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+}
+
+/* A letter, ASCII or the lead byte of a UTF-8 letter ("12 CAJAS", "5 Kisten", "3 ЯЩИКА"). */
+static bool
+is_letter(char ch)
+{
+	return is_ascii_letter(ch) || (unsigned char)ch >= 0xc2;
 }
 
 static bool
@@ -358,7 +381,7 @@ code(struct mt_canon *c, struct mt_str s, const char *drop)
 	char *o = arena_take(c, mt_norm_outsize(s.n));
 
 	r.p = o;
-	r.n = (size_t)mt_norm_code(s.p, s.n, drop, o);
+	r.n = nonneg(mt_norm_code(s.p, s.n, drop, o));
 	return r;
 }
 
@@ -443,6 +466,7 @@ static const char *const container_types[][2] = {
 	{ NULL, NULL }
 };
 
+/* ISO 6346 size and type: two size characters, a type letter, a digit. */
 static bool
 iso_type_shape(struct mt_str s)
 {
@@ -454,7 +478,7 @@ iso_type_shape(struct mt_str s)
 		char ch = s.p[i];
 		bool digit = ch >= '0' && ch <= '9', upper = ch >= 'A' && ch <= 'Z';
 
-		if (i == 2 ? !upper : !(digit || upper))
+		if (i == 2 ? !upper : i == 3 ? !digit : !(digit || upper))
 			return false;
 	}
 	return true;
@@ -555,7 +579,7 @@ do_place(struct mt_canon *c, int f, struct mt_str s, const char *bad)
 	if (s.n == 0)
 		return;
 	o = arena_take(c, mt_norm_outsize(s.n));
-	n = mt_norm_locode(s.p, s.n, o);
+	n = (int)nonneg(mt_norm_locode(s.p, s.n, o));
 	assign(c, f, (struct mt_str){ o, (size_t)n }, c->src_clean[f]);
 	if (mt_check_unlocode(o, (size_t)n) != MT_CHECK_OK)
 		flag(c, bad);
@@ -572,7 +596,7 @@ do_transit(struct mt_canon *c, struct mt_str s)
 	if (s.n == 0)
 		return;
 	o = arena_take(c, mt_norm_outsize(s.n));
-	n = mt_norm_places(s.p, s.n, o);
+	n = (int)nonneg(mt_norm_places(s.p, s.n, o));
 	assign(c, MT_F_TRANSIT_PLACES, (struct mt_str){ o, (size_t)n },
 	    c->src_clean[MT_F_TRANSIT_PLACES]);
 	for (i = start = 0; i <= (size_t)n; i++)
@@ -713,6 +737,10 @@ do_packages(struct mt_canon *c, struct mt_str s)
 		return;
 	o = arena_take(c, mt_norm_outsize(s.n));
 	n = mt_norm_count(s.p, s.n, c->opts.decimal, o, &count, &rest, &restn);
+	/* What follows the count names the packages ("12 CTNS"); anything
+	 * else ("1,5" read with --decimal point, "1e5") is not a count. */
+	if (n >= 0 && restn > 0 && !is_letter(rest[0]))
+		n = -1;
 	if (n < 0) {
 		set(c, MT_F_PACKAGES, "", 0);
 		flag(c, "packages_invalid");
@@ -845,13 +873,16 @@ do_volume(struct mt_canon *c, struct mt_str s, struct mt_str unit)
 		n = (int)format_decimal(v * 0.028316846592, o);
 	set(c, MT_F_VOLUME_M3, o, (size_t)n);
 	c->clean[MT_F_VOLUME_M3] = true;
+	if (v <= 0)
+		flag(c, "volume_nonpositive");
 }
 
+/* Three ASCII letters, either case: a currency code beside a value. */
 static bool
 alpha3(const char *p)
 {
-	return p[0] >= 'A' && p[0] <= 'Z' && p[1] >= 'A' && p[1] <= 'Z' &&
-	    p[2] >= 'A' && p[2] <= 'Z';
+	return is_ascii_letter(p[0]) && is_ascii_letter(p[1]) &&
+	    is_ascii_letter(p[2]);
 }
 
 /* "USD 12,000.00" and "12,000.00 USD" give the currency too. */
@@ -890,7 +921,9 @@ do_value(struct mt_canon *c, struct mt_str s)
 	set(c, MT_F_VALUE, o, (size_t)n);
 	c->clean[MT_F_VALUE] = true;
 	if (cur.n > 0 && c->val[MT_F_CURRENCY].n == 0)
-		assign(c, MT_F_CURRENCY, cur, c->src_clean[MT_F_VALUE]);
+		assign(c, MT_F_CURRENCY, code(c, cur, NULL), true);
+	if (c->val[MT_F_VALUE].p[0] == '-')
+		flag(c, "value_negative");
 }
 
 static void
@@ -941,7 +974,7 @@ source_value(struct mt_canon *c, const struct mt_str *fields, int target,
 		char *o = arena_take(c, 3 * s.n + 4);
 		size_t bad;
 
-		s.n = (size_t)mt_utf8_repair(s.p, s.n, o, &bad);
+		s.n = nonneg(mt_utf8_repair(s.p, s.n, o, &bad));
 		s.p = o;
 		*bad_utf8 = true;
 	} else if (memchr(s.p, 0xef, s.n) != NULL &&
@@ -1027,7 +1060,7 @@ write_record(struct mt_canon *c, const struct mt_str *fields,
 
 /* Extra columns are kept as they are, but for invalid UTF-8. */
 static void
-extra_values(struct mt_canon *c, const struct mt_str *fields)
+extra_values(struct mt_canon *c, const struct mt_str *fields, bool *bad_utf8)
 {
 	struct mt_str x;
 	size_t i, bad;
@@ -1037,8 +1070,9 @@ extra_values(struct mt_canon *c, const struct mt_str *fields)
 		x = fields[c->extra[i]];
 		if (!mt_utf8_valid(x.p, x.n)) {
 			r = arena_take(c, 3 * x.n + 4);
-			x.n = (size_t)mt_utf8_repair(x.p, x.n, r, &bad);
+			x.n = nonneg(mt_utf8_repair(x.p, x.n, r, &bad));
 			x.p = r;
+			*bad_utf8 = true;
 		}
 		c->xval[i] = x;
 	}
@@ -1165,9 +1199,9 @@ mt_canon_row(struct mt_canon *c, const struct mt_str *fields,
 	if (c->val[MT_F_GROSS_WEIGHT_KG].n == 0 &&
 	    src[MT_F_GROSS_WEIGHT_KG].n == 0)
 		flag(c, "missing_weight");
+	extra_values(c, fields, &bad_utf8);
 	if (bad_utf8)
 		flag(c, "encoding_invalid");
 	set(c, MT_F_DQ, c->dq.buf ? c->dq.buf : "", c->dq.len);
-	extra_values(c, fields);
 	write_record(c, fields, o);
 }

@@ -16,6 +16,7 @@ struct mt_csvin {
 	struct csv_parser p;
 	char delim;
 	char eol;		/* '\n', or '\r' for CR-only files; 0 unknown */
+	bool lf_only;		/* LF files: a lone CR is data, not a line end */
 	bool started;		/* byte order mark and dialect settled */
 	bool stopped;		/* a callback returned -1 */
 	struct mt_buf pending;	/* a line not yet complete */
@@ -43,12 +44,20 @@ never_space(unsigned char c)
 	return 0;
 }
 
+static int
+is_lf(unsigned char c)
+{
+	return c == '\n';
+}
+
 static void
 parser_start(struct mt_csvin *c)
 {
 	csv_init(&c->p, CSV_STRICT | CSV_STRICT_FINI);
 	csv_set_delim(&c->p, (unsigned char)c->delim);
 	csv_set_space_func(&c->p, never_space);
+	if (c->lf_only)
+		csv_set_term_func(&c->p, is_lf);
 	/* Fields grow in large steps: fewer reallocations on long values. */
 	csv_set_blk_size(&c->p, 4096);
 }
@@ -174,6 +183,24 @@ blank_line(const char *p, size_t n)
 	return true;
 }
 
+/*
+ * Parse one line; returns the bytes libcsv took. In an LF file a CRLF
+ * line end (a file appended to from elsewhere) is parsed as LF, since CR
+ * is data there and a closing quote before it would be an error.
+ */
+static size_t
+parse_line(struct mt_csvin *c, const char *p, size_t n)
+{
+	size_t used;
+
+	if (!c->lf_only || n < 2 || p[n - 2] != '\r' || p[n - 1] != '\n')
+		return csv_parse(&c->p, p, n, on_field, on_row, c);
+	used = csv_parse(&c->p, p, n - 2, on_field, on_row, c);
+	if (used < n - 2)
+		return used;
+	return csv_parse(&c->p, "\n", 1, on_field, on_row, c) == 1 ? n : n - 2;
+}
+
 /* One physical line, with its line end if it has one. */
 static void
 feed_line(struct mt_csvin *c, const char *p, size_t n, bool has_eol)
@@ -195,7 +222,7 @@ feed_line(struct mt_csvin *c, const char *p, size_t n, bool has_eol)
 		mt_buf_add(&c->raw, p, n);	/* the row goes on */
 	c->line_now.p = p;
 	c->line_now.n = n;
-	used = csv_parse(&c->p, p, n, on_field, on_row, c);
+	used = parse_line(c, p, n);
 	if (used < n && !c->stopped) {
 		if (p[used] == '"')
 			snprintf(reason, sizeof reason,
@@ -241,8 +268,10 @@ settle(struct mt_csvin *c, const char *p, size_t n, bool at_end)
 		if (cr + 1 == p + n && !at_end)
 			return false;	/* CRLF or CR: the next byte tells */
 		c->eol = cr + 1 < p + n && cr[1] == '\n' ? '\n' : '\r';
-	} else
+	} else {
 		c->eol = '\n';
+		c->lf_only = true;
+	}
 	if (c->delim == 0) {
 		for (i = 0; i < n && p[i] != '\n' && p[i] != '\r'; i++) {
 			if (p[i] == '"')

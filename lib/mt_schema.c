@@ -40,7 +40,10 @@ struct synonym {
 /*
  * Header names seen in carriers', forwarders' and customs systems'
  * exports. Ambiguous words ("type", "date", "address", "name", "qty")
- * are left out: a wrong guess is worse than an unmapped column.
+ * are left out: a wrong guess is worse than an unmapped column. So are
+ * "origin" and "destination", which air exports use for airport codes
+ * that would read as alpha-3 countries (FRA, CAN), and "freight", which
+ * often holds the charges rather than the terms.
  */
 static const struct synonym synonyms[] = {
 	S("doctype", MT_F_DOC_TYPE), S("documenttype", MT_F_DOC_TYPE),
@@ -122,12 +125,12 @@ static const struct synonym synonyms[] = {
 	S("ata", MT_F_ARRIVAL_DATE),
 
 	S("origincountry", MT_F_ORIGIN_COUNTRY), S("countryoforigin", MT_F_ORIGIN_COUNTRY),
-	S("origin", MT_F_ORIGIN_COUNTRY), S("coo", MT_F_ORIGIN_COUNTRY),
+	S("coo", MT_F_ORIGIN_COUNTRY),
 	S("countryorigin", MT_F_ORIGIN_COUNTRY), S("origincountrycode", MT_F_ORIGIN_COUNTRY),
 
 	S("destinationcountry", MT_F_DESTINATION_COUNTRY),
 	S("countryofdestination", MT_F_DESTINATION_COUNTRY),
-	S("destination", MT_F_DESTINATION_COUNTRY), S("destcountry", MT_F_DESTINATION_COUNTRY),
+	S("destcountry", MT_F_DESTINATION_COUNTRY),
 
 	S("loadingplace", MT_F_LOADING_PLACE), S("portofloading", MT_F_LOADING_PLACE),
 	S("pol", MT_F_LOADING_PLACE), S("loadingport", MT_F_LOADING_PLACE),
@@ -245,7 +248,7 @@ static const struct synonym synonyms[] = {
 	S("tariff", MT_F_HS_CODE), S("tariffcode", MT_F_HS_CODE),
 	S("tariffno", MT_F_HS_CODE), S("tariffnumber", MT_F_HS_CODE),
 	S("commoditycode", MT_F_HS_CODE), S("cncode", MT_F_HS_CODE),
-	S("taric", MT_F_HS_CODE), S("taricode", MT_F_HS_CODE),
+	S("taric", MT_F_HS_CODE), S("tariccode", MT_F_HS_CODE),
 	S("harmonizedcode", MT_F_HS_CODE), S("harmonisedcode", MT_F_HS_CODE),
 	S("harmonizedsystemcode", MT_F_HS_CODE), S("harmonisedsystemcode", MT_F_HS_CODE),
 
@@ -270,7 +273,7 @@ static const struct synonym synonyms[] = {
 	S("curr", MT_F_CURRENCY), S("cur", MT_F_CURRENCY),
 	S("valuecurrency", MT_F_CURRENCY), S("invoicecurrency", MT_F_CURRENCY),
 
-	S("freightterms", MT_F_FREIGHT_TERMS), S("freight", MT_F_FREIGHT_TERMS),
+	S("freightterms", MT_F_FREIGHT_TERMS),
 	S("freightpayment", MT_F_FREIGHT_TERMS), S("freightpaymentterms", MT_F_FREIGHT_TERMS),
 	S("prepaidcollect", MT_F_FREIGHT_TERMS), S("ppcc", MT_F_FREIGHT_TERMS),
 	S("chargescode", MT_F_FREIGHT_TERMS), S("freightpayable", MT_F_FREIGHT_TERMS),
@@ -334,8 +337,10 @@ mt_schema_map(const struct mt_mapping *m, const char *name, size_t n)
 	size_t i;
 
 	mt_schema_key(name, n, key, sizeof key);
+	/* The last mapping line for a column wins, so a later -m file
+	 * overrides an earlier one. */
 	if (m != NULL)
-		for (i = 0; i < m->n; i++)
+		for (i = m->n; i-- > 0;)
 			if (strcmp(m->e[i].key, key) == 0)
 				return m->e[i].map;
 	if (key[0] == '\0')

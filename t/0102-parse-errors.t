@@ -41,7 +41,7 @@ check_rc 1 "many rejected rows exit 1"
 [ "$(grep -c 'row rejected$' err)" -eq 100 ] && ok "at most 100 rejected rows shown per file" ||
 	not_ok "at most 100 rejected rows shown per file"
 check_grep "^manifest-parse: many.csv: 105 rows rejected in all, 100 shown$" err "the count of all rejected rows"
-check_grep "^manifest-parse: many.csv: 106 rows read, 1 records written, 105 rejected, 0 blank skipped$" err \
+check_grep "^manifest-parse: many.csv: 106 rows read, 1 record written, 105 rejected, 0 skipped \\(blank or repeated header\\)$" err \
 	"--stats accounts for every row"
 
 run manifest-parse nonexistent.csv bad.csv

@@ -1,0 +1,75 @@
+#!/bin/sh
+# manifest-parse: behaviour that was once wrong, pinned so that it stays
+# right (column mapping, value rules, header handling, messages).
+. "$top_srcdir/t/lib.sh"
+
+plan 22
+
+cd "$TMP" || exit 1
+
+printf 'Shipper,Exporter,Consignee\nA,B,C\n' >dup.csv
+run manifest-parse dup.csv
+check_err "manifest-parse: dup.csv: column 2 'Exporter' maps to a field an earlier column already gives (--keep-extra keeps it)" \
+	"a second column for a field is named once"
+check_field shipper_name "A" "the first column for a field wins"
+run manifest-parse --keep-extra dup.csv
+check_field exporter "B" "with --keep-extra the second column is kept as an extra"
+
+printf 'Shipper,Note\nA,x\377y\n' >xutf.csv
+run manifest-parse --keep-extra xutf.csv
+check_field note "x�y" "invalid UTF-8 in an extra column is repaired"
+field dq | grep -q encoding_invalid && ok "and flagged encoding_invalid" || not_ok "and flagged encoding_invalid"
+
+printf 'Shipper,"Cons"ignee\nA,B\nC,D\n' >badhead.csv
+run manifest-parse badhead.csv
+check_rc 2 "a malformed header is an error for the file"
+check_err "manifest-parse: badhead.csv:1: header: line 1, byte 15: text after the closing quote of a quoted field: file skipped" \
+	"the malformed header is named with its line"
+[ "$(wc -l <out)" -eq 1 ] && ok "no row of a file without a header comes out" || not_ok "no row of a file without a header comes out"
+
+printf 'Shipper,Consignee\nA,B\n' >a.csv
+cat a.csv a.csv >twice.csv
+run manifest-parse --stats twice.csv
+check_field shipper_name "A
+A" "a repeated header row is not a record"
+check_grep "twice.csv: 3 rows read, 2 records written, 0 rejected, 1 skipped \(blank or repeated header\)$" err \
+	"the repeated header is counted as skipped"
+
+printf 'Shipper Address,Shipper\nBldg 3\rLonghua,A\nx,"B"\r\n' >cr.csv
+run manifest-parse cr.csv
+check_field shipper_address "Bldg 3 Longhua
+x" "in an LF file a lone CR is data, and a CRLF line end reads as LF"
+check_rc 0 "no row rejected for CR in an LF file"
+
+printf 'TARIC Code,Origin,Destination,Freight\n8471300000,FRA,CAN,1200\n' >syn.csv
+run manifest-parse syn.csv
+check_field hs_code "8471300000" "TARIC Code maps to hs_code"
+check_grep "column 2 'Origin' maps to no field" err "Origin is not taken for a country (airport codes)"
+check_grep "column 4 'Freight' maps to no field" err "Freight is not taken for freight terms (charges)"
+
+printf 'BL Ref = doc_no\n' >m1.txt
+printf 'BL Ref = master_doc_no\n' >m2.txt
+printf 'BL Ref,Shipper\nX1,A\n' >m.csv
+run manifest-parse -m m1.txt -m m2.txt m.csv
+check_field master_doc_no "X1" "the last mapping for a column wins"
+
+run manifest-parse --date-order ymd m.csv
+check_rc 2 "--date-order ymd is not an order"
+
+printf 'Packages,Value,Volume,Container Type\n"1,5",usd 12,0,20FT\n12 Kisten,-5 EUR,-1,22G1\n' >v.csv
+run manifest-parse --decimal point v.csv
+check_field packages "
+12" "a count followed by anything but a word is unreadable"
+check_field currency "USD
+EUR" "a currency in the value in any case"
+field dq >dq
+sed -n 1p dq | grep -q '^container_type_invalid,packages_invalid,volume_nonpositive,' && ok "1,5 and 0 and 20FT flagged" ||
+	{ not_ok "1,5 and 0 and 20FT flagged"; diag_file dq; }
+sed -n 2p dq | grep -q 'volume_nonpositive,value_negative' && ok "negative volume and value flagged" ||
+	{ not_ok "negative volume and value flagged"; diag_file dq; }
+
+printf 'Shipper,"Bad\001Name\033[31m"\nA,B\n' >ctl.csv
+run manifest-parse ctl.csv
+check_err "manifest-parse: ctl.csv: column 2 'Bad?Name?[31m' maps to no field (--keep-extra keeps it)" \
+	"control characters in a header name are not sent to the terminal"
+done_testing
