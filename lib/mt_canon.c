@@ -276,6 +276,20 @@ is_letter(char ch)
 	return is_ascii_letter(ch) || (unsigned char)ch >= 0xc2;
 }
 
+/* A kind of package after a count: a word, no digit in it ("CTNS"). */
+static bool
+package_word(const char *p, size_t n)
+{
+	size_t i;
+
+	if (!is_letter(p[0]))
+		return false;
+	for (i = 0; i < n && p[i] != ' '; i++)
+		if (p[i] >= '0' && p[i] <= '9')
+			return false;
+	return true;
+}
+
 static bool
 is_space(char ch)
 {
@@ -739,7 +753,7 @@ do_packages(struct mt_canon *c, struct mt_str s)
 	n = mt_norm_count(s.p, s.n, c->opts.decimal, o, &count, &rest, &restn);
 	/* What follows the count names the packages ("12 CTNS"); anything
 	 * else ("1,5" read with --decimal point, "1e5") is not a count. */
-	if (n >= 0 && restn > 0 && !is_letter(rest[0]))
+	if (n >= 0 && restn > 0 && !package_word(rest, restn))
 		n = -1;
 	if (n < 0) {
 		set(c, MT_F_PACKAGES, "", 0);
@@ -945,6 +959,14 @@ do_un_number(struct mt_canon *c, struct mt_str s)
 
 /* --- the row --------------------------------------------------------- */
 
+/* U+FFFD: a byte that could not be decoded (--encoding). */
+static bool
+has_replacement(struct mt_str s)
+{
+	return memchr(s.p, 0xef, s.n) != NULL &&
+	    memmem(s.p, s.n, "\xef\xbf\xbd", 3) != NULL;
+}
+
 /*
  * Source value of a target: trimmed, valid UTF-8, or empty; *plain tells
  * whether it is plain ASCII (see plain_ascii).
@@ -977,8 +999,7 @@ source_value(struct mt_canon *c, const struct mt_str *fields, int target,
 		s.n = nonneg(mt_utf8_repair(s.p, s.n, o, &bad));
 		s.p = o;
 		*bad_utf8 = true;
-	} else if (memchr(s.p, 0xef, s.n) != NULL &&
-	    memmem(s.p, s.n, "\xef\xbf\xbd", 3) != NULL)
+	} else if (has_replacement(s))
 		*bad_utf8 = true;	/* replaced while decoding */
 	return s;
 }
@@ -1073,7 +1094,8 @@ extra_values(struct mt_canon *c, const struct mt_str *fields, bool *bad_utf8)
 			x.n = nonneg(mt_utf8_repair(x.p, x.n, r, &bad));
 			x.p = r;
 			*bad_utf8 = true;
-		}
+		} else if (has_replacement(x))
+			*bad_utf8 = true;	/* replaced while decoding */
 		c->xval[i] = x;
 	}
 }

@@ -76,6 +76,13 @@ int mt_rec_next_line(struct mt_rec_reader *r, struct mt_str *line);
 /* Split the line last returned by mt_rec_next_line. */
 int mt_rec_split(struct mt_rec_reader *r);
 
+/*
+ * Check the field count of that line but split only its first span
+ * fields: for readers that look at a few fields of every record.
+ * mt_rec_nfields then gives span.
+ */
+int mt_rec_split_span(struct mt_rec_reader *r, size_t span);
+
 const struct mt_str *mt_rec_fields(const struct mt_rec_reader *r);
 size_t mt_rec_nfields(const struct mt_rec_reader *r);
 struct mt_str mt_rec_line(const struct mt_rec_reader *r);

@@ -3,7 +3,7 @@
 # right (column mapping, value rules, header handling, messages).
 . "$top_srcdir/t/lib.sh"
 
-plan 22
+plan 24
 
 cd "$TMP" || exit 1
 
@@ -67,6 +67,16 @@ sed -n 1p dq | grep -q '^container_type_invalid,packages_invalid,volume_nonposit
 	{ not_ok "1,5 and 0 and 20FT flagged"; diag_file dq; }
 sed -n 2p dq | grep -q 'volume_nonpositive,value_negative' && ok "negative volume and value flagged" ||
 	{ not_ok "negative volume and value flagged"; diag_file dq; }
+
+printf 'Packages,Shipper\n1e5,A\n12 CTNS,B\n' >pk.csv
+run manifest-parse pk.csv
+check_field packages "
+12" "a count followed by a word with digits (1e5) is unreadable"
+
+printf 'Shipper,Note\nA,x\201y\n' >cp.csv
+run manifest-parse --keep-extra --encoding cp1252 cp.csv
+field dq | grep -q encoding_invalid && ok "an undecodable byte in an extra column is flagged" ||
+	not_ok "an undecodable byte in an extra column is flagged"
 
 printf 'Shipper,"Bad\001Name\033[31m"\nA,B\n' >ctl.csv
 run manifest-parse ctl.csv
