@@ -3,11 +3,16 @@
  * directly rather than gzread, because gzread ignores data after the last
  * member and reports truncation only through gzerror; here each of these
  * is an error the caller sees.
+ *
+ * gzip is decoded in a thread of its own, a few buffers ahead of the
+ * reader, so that reading years of compressed archives costs about what
+ * decompression alone costs: the tool's own work runs beside it.
  */
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +25,13 @@
 
 #define ZIO_INSIZE	(256 * 1024)
 #define ZIO_OUTSIZE	(256 * 1024)
+#define ZIO_SLOTS	4	/* decoded buffers in flight */
+
+/* A decoded buffer passed from the decoding thread to the reader. */
+struct zio_slot {
+	unsigned char *buf;
+	ssize_t len;		/* bytes, 0 at the end, -1 for an error */
+};
 
 struct mt_zio {
 	int fd;
@@ -38,7 +50,23 @@ struct mt_zio {
 	off_t offset;
 	off_t size;
 	char err[128];
+
+	/* The decoding thread and the slots it fills, in a ring. */
+	bool threaded;
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t filled;	/* a slot was filled, or the end came */
+	pthread_cond_t freed;	/* a slot was given back, or stop was asked */
+	struct zio_slot slot[ZIO_SLOTS];
+	unsigned head;		/* next slot the reader takes */
+	unsigned count;		/* slots filled and not yet taken */
+	bool holding;		/* the reader holds the slot before head */
+	bool stop;		/* the reader is gone: stop decoding */
+	bool finished;		/* the thread has queued its last slot */
+	off_t shared_offset;	/* offset, as the reader may see it */
 };
+
+static int start_thread(struct mt_zio *z);
 
 static int
 fill(struct mt_zio *z)
@@ -49,7 +77,13 @@ fill(struct mt_zio *z)
 		memmove(z->in, z->in + z->inpos, z->inlen);
 	z->inpos = 0;
 	for (;;) {
+		int old;
+
+		/* The decoding thread may be cancelled only while it waits
+		 * for input that may never come. */
+		pthread_setcancelstate(PTHREAD_CANCEL_ENABLE, &old);
 		n = read(z->fd, z->in + z->inlen, ZIO_INSIZE - z->inlen);
+		pthread_setcancelstate(old, NULL);
 		if (n >= 0)
 			break;
 		if (errno != EINTR) {
@@ -110,6 +144,7 @@ mt_zio_open(const char *path, char *err, size_t errsz)
 			return NULL;
 		}
 		z->zs_live = true;
+		(void)start_thread(z);	/* else decode in this thread */
 	}
 	return z;
 }
@@ -223,10 +258,106 @@ read_gzip(struct mt_zio *z, const char **p)
 	}
 }
 
+static void *
+decode_thread(void *arg)
+{
+	struct mt_zio *z = arg;
+	struct zio_slot *s;
+	const char *p;
+	ssize_t n;
+	unsigned tail;
+
+	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL);
+	for (;;) {
+		pthread_mutex_lock(&z->lock);
+		/* One slot may be held by the reader besides those queued. */
+		while (!z->stop && z->count + z->holding >= ZIO_SLOTS)
+			pthread_cond_wait(&z->freed, &z->lock);
+		if (z->stop) {
+			pthread_mutex_unlock(&z->lock);
+			return NULL;
+		}
+		tail = (z->head + z->count) % ZIO_SLOTS;
+		pthread_mutex_unlock(&z->lock);
+
+		s = &z->slot[tail];
+		z->out = s->buf;
+		n = read_gzip(z, &p);
+		s->len = n;
+
+		pthread_mutex_lock(&z->lock);
+		z->count++;
+		z->shared_offset = z->offset;
+		if (n <= 0)
+			z->finished = true;
+		pthread_cond_signal(&z->filled);
+		pthread_mutex_unlock(&z->lock);
+		if (n <= 0)
+			return NULL;
+	}
+}
+
+static int
+start_thread(struct mt_zio *z)
+{
+	unsigned i;
+
+	for (i = 0; i < ZIO_SLOTS; i++)
+		z->slot[i].buf = mt_xmalloc(ZIO_OUTSIZE);
+	free(z->out);
+	z->out = NULL;
+	pthread_mutex_init(&z->lock, NULL);
+	pthread_cond_init(&z->filled, NULL);
+	pthread_cond_init(&z->freed, NULL);
+	if (pthread_create(&z->thread, NULL, decode_thread, z) != 0) {
+		pthread_mutex_destroy(&z->lock);
+		pthread_cond_destroy(&z->filled);
+		pthread_cond_destroy(&z->freed);
+		z->out = z->slot[0].buf;	/* decode in this thread */
+		z->slot[0].buf = NULL;
+		for (i = 1; i < ZIO_SLOTS; i++) {
+			free(z->slot[i].buf);
+			z->slot[i].buf = NULL;
+		}
+		return -1;
+	}
+	z->threaded = true;
+	return 0;
+}
+
+static ssize_t
+read_threaded(struct mt_zio *z, const char **p)
+{
+	struct zio_slot *s;
+	ssize_t n;
+
+	pthread_mutex_lock(&z->lock);
+	if (z->holding) {
+		/* The caller is done with the last buffer: give it back. */
+		z->holding = false;
+		pthread_cond_signal(&z->freed);
+	}
+	while (z->count == 0)
+		pthread_cond_wait(&z->filled, &z->lock);
+	s = &z->slot[z->head];
+	n = s->len;
+	if (n > 0) {
+		z->head = (z->head + 1) % ZIO_SLOTS;
+		z->count--;
+		z->holding = true;
+		*p = (const char *)s->buf;
+	}
+	/* The end or an error stays queued: every later call sees it too. */
+	pthread_mutex_unlock(&z->lock);
+	return n;
+}
+
 ssize_t
 mt_zio_read(struct mt_zio *z, const char **p)
 {
-	return z->gzip ? read_gzip(z, p) : read_plain(z, p);
+	if (!z->gzip)
+		return read_plain(z, p);
+	return z->threaded ? read_threaded(z, p) : read_gzip(z, p);
 }
 
 const char *
@@ -244,7 +375,14 @@ mt_zio_is_gzip(const struct mt_zio *z)
 off_t
 mt_zio_offset(const struct mt_zio *z)
 {
-	return z->offset;
+	off_t o;
+
+	if (!z->threaded)
+		return z->offset;
+	pthread_mutex_lock((pthread_mutex_t *)&z->lock);
+	o = z->shared_offset;
+	pthread_mutex_unlock((pthread_mutex_t *)&z->lock);
+	return o;
 }
 
 off_t
@@ -253,11 +391,37 @@ mt_zio_size(const struct mt_zio *z)
 	return z->size;
 }
 
+static void
+stop_thread(struct mt_zio *z)
+{
+	unsigned i;
+	bool finished;
+
+	pthread_mutex_lock(&z->lock);
+	z->stop = true;
+	finished = z->finished;
+	pthread_cond_broadcast(&z->freed);
+	pthread_mutex_unlock(&z->lock);
+	/* A thread waiting in read(2) for a pipe that stays open would keep
+	 * the reader waiting for nothing: cancel it there. */
+	if (!finished)
+		pthread_cancel(z->thread);
+	pthread_join(z->thread, NULL);
+	pthread_mutex_destroy(&z->lock);
+	pthread_cond_destroy(&z->filled);
+	pthread_cond_destroy(&z->freed);
+	for (i = 0; i < ZIO_SLOTS; i++)
+		free(z->slot[i].buf);
+	z->out = NULL;
+}
+
 void
 mt_zio_close(struct mt_zio *z)
 {
 	if (z == NULL)
 		return;
+	if (z->threaded)
+		stop_thread(z);
 	if (z->zs_live)
 		inflateEnd(&z->zs);
 	if (!z->is_stdin)
