@@ -71,6 +71,7 @@ struct run {
 	uint64_t threshold;		/* sample when the hash is below */
 	struct kept *heap;		/* --top: a min-heap on (key, -seq) */
 	size_t nheap;
+	size_t heapcap;
 	unsigned long long seq;
 	unsigned long long read, targeted, sampled, written;
 	struct mt_buf line;		/* an output line being built */
@@ -87,7 +88,7 @@ usage(FILE *fp)
 	    "[-m num]\n"
 	    "                       [-o file] [--top num [--by field] [--sort]]\n"
 	    "                       [--sample rate [--seed num]] "
-	    "[--today date] [--stats]\n"
+	    "[--date date] [--stats]\n"
 	    "                       [expr] [file ...]\n");
 }
 
@@ -99,7 +100,7 @@ help(void)
 	    "(plain or gzip)\nfor which the expression holds "
 	    "(manifest-expr(7)).\n\n"
 	    "  -c, --count           print only the number of records "
-	    "selected\n"
+	    "written\n"
 	    "  -e, --expr EXPR       the expression (then every operand is "
 	    "a file)\n"
 	    "  -g, --grep REGEX      keep records whose raw line matches "
@@ -121,11 +122,11 @@ help(void)
 	    "the other records\n"
 	    "      --seed NUM        seed of the sample (default: from the "
 	    "clock, printed)\n"
-	    "      --today DATE      today() in expressions (YYYY-MM-DD)\n"
+	    "      --date DATE       today() in expressions (YYYY-MM-DD)\n"
 	    "      --stats           print counts on stderr\n"
 	    "  -h, --help            print this help and exit\n"
 	    "  -V, --version         print the version and exit\n\n"
-	    "Exit status: 0 records selected, 1 none, 2 error.\n");
+	    "Exit status: 0 records written, 1 none, 2 error.\n");
 }
 
 /*
@@ -257,22 +258,13 @@ heap_up(struct kept *h, size_t i)
 	}
 }
 
-/* A number of the record stream (C locale), or NaN. */
+/* A number as the expression language reads it, or NaN. */
 static double
 field_number(struct mt_str s)
 {
-	char buf[64], *end;
 	double v;
 
-	if (s.n == 0 || s.n >= sizeof buf)
-		return NAN;
-	memcpy(buf, s.p, s.n);
-	buf[s.n] = '\0';
-	errno = 0;
-	v = strtod(buf, &end);
-	if (*end != '\0' || errno != 0 || !isfinite(v))
-		return NAN;
-	return v;
+	return mt_expr_parse_number(s.p, s.n, &v) ? v : NAN;
 }
 
 static void
@@ -293,6 +285,13 @@ top_offer(struct run *r, struct mt_rec_reader *rd, struct mt_str line)
 		free(r->heap[0].line);
 		r->heap[0] = r->heap[--r->nheap];
 		heap_down(r->heap, r->nheap, 0);
+	}
+	if (r->nheap == r->heapcap) {
+		/* Grow to --top as records come, not all at once. */
+		r->heapcap = r->heapcap ? 2 * r->heapcap : 64;
+		if (r->heapcap > r->opt.top)
+			r->heapcap = r->opt.top;
+		r->heap = mt_xrealloc(r->heap, r->heapcap * sizeof *r->heap);
 	}
 	k.line = mt_xmalloc(line.n + 1);
 	memcpy(k.line, line.p, line.n);
@@ -328,11 +327,14 @@ top_flush(struct run *r)
 	qsort(r->heap, r->nheap, sizeof *r->heap,
 	    r->opt.sort ? by_key_desc : by_seq);
 	for (i = 0; i < r->nheap; i++) {
-		if (!r->opt.count_only)
-			mt_out_write(&r->out, r->heap[i].line, r->heap[i].len);
+		if (r->opt.max == 0 || r->written < r->opt.max) {
+			if (!r->opt.count_only)
+				mt_out_write(&r->out, r->heap[i].line,
+				    r->heap[i].len);
+			r->written++;
+		}
 		free(r->heap[i].line);
 	}
-	r->written += r->nheap;
 	r->nheap = 0;
 }
 
@@ -449,7 +451,7 @@ first_header(struct run *r, struct mt_rec_reader *rd, const char *path)
 /* One record: decide, then write, keep or drop it. */
 static int
 record(struct run *r, struct mt_rec_reader *rd, const char *path,
-    struct mt_str raw)
+    const char *label, struct mt_str raw)
 {
 	const char *selection = NULL;
 	struct mt_str line;
@@ -502,7 +504,7 @@ record(struct run *r, struct mt_rec_reader *rd, const char *path,
 		selection = "random";
 	} else
 		return 0;
-	build_line(r, rd, path, selection, &line);
+	build_line(r, rd, label, selection, &line);
 	if (r->opt.top > 0 && selection != NULL && strcmp(selection,
 	    "random") == 0)
 		emit(r, line);		/* the sample is not ranked */
@@ -510,8 +512,7 @@ record(struct run *r, struct mt_rec_reader *rd, const char *path,
 		top_offer(r, rd, line);
 	else
 		emit(r, line);
-	if (r->opt.max > 0 && r->written + r->nheap >= r->opt.max &&
-	    r->opt.top == 0)
+	if (r->opt.max > 0 && r->written >= r->opt.max)
 		r->done = true;
 	return r->out.failed ? -1 : 0;
 }
@@ -523,6 +524,8 @@ select_file(struct run *r, const char *path)
 	struct mt_str raw;
 	const struct mt_str *names;
 	const char *name = strcmp(path, "-") == 0 ? "(standard input)" : path;
+	/* Records name standard input "-", as manifest-parse's source does. */
+	const char *label = path;
 	char err[256];
 	size_t n;
 	int rc;
@@ -538,7 +541,7 @@ select_file(struct run *r, const char *path)
 		return;		/* an empty input selects nothing */
 	}
 	if (rc != MT_REC_OK) {
-		mt_warn("%s: %s", name, mt_rec_error(rd));
+		mt_warn("%s:%s", name, mt_rec_error(rd));
 		r->status = 2;
 		mt_rec_close(rd);
 		return;
@@ -559,7 +562,7 @@ select_file(struct run *r, const char *path)
 		return;
 	}
 	while (!r->done && (rc = mt_rec_next_line(rd, &raw)) == MT_REC_OK)
-		if (record(r, rd, name, raw) < 0) {
+		if (record(r, rd, name, label, raw) < 0) {
 			r->status = 2;
 			r->done = true;
 		}
@@ -594,7 +597,14 @@ parse_rate(const char *s)
 {
 	char *end;
 	double v;
+	size_t digits = strspn(s, "0123456789.");
 
+	/* Plain decimals only: strtod would also take " 1", "0x1p-4". */
+	if (digits == 0 || (s[digits] != '\0' && strcmp(s + digits, "%") != 0)) {
+		mt_warn("--sample: expected a rate such as 1%% or 0.01, not '%s'",
+		    s);
+		exit(2);
+	}
 	errno = 0;
 	v = strtod(s, &end);
 	if (end != s && *end == '%' && end[1] == '\0')
@@ -663,7 +673,7 @@ main(int argc, char **argv)
 		{ "seed", required_argument, NULL, 'D' },
 		{ "sort", no_argument, NULL, 'O' },
 		{ "stats", no_argument, NULL, 'T' },
-		{ "today", required_argument, NULL, 'Y' },
+		{ "date", required_argument, NULL, 'Y' },
 		{ "top", required_argument, NULL, 'N' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -671,7 +681,7 @@ main(int argc, char **argv)
 	const char *lists[MAX_LISTS];
 	char err[512];
 	int ch, i, nlists = 0;
-	bool any = false;
+	bool any = false, by_given = false;
 
 	mt_set_progname(argv[0]);
 	argv[0] = (char *)mt_progname();
@@ -718,6 +728,7 @@ main(int argc, char **argv)
 			return mt_close_stdout();
 		case 'B':
 			r.opt.by = optarg;
+			by_given = true;
 			break;
 		case 'S':
 			r.opt.rate = parse_rate(optarg);
@@ -734,7 +745,7 @@ main(int argc, char **argv)
 			break;
 		case 'Y':
 			if (!valid_date(optarg)) {
-				mt_warn("--today: expected a date YYYY-MM-DD, "
+				mt_warn("--date: expected a date YYYY-MM-DD, "
 				    "not '%s'", optarg);
 				return 2;
 			}
@@ -759,8 +770,12 @@ main(int argc, char **argv)
 		r.opt.expr = *argv++;
 		argc--;
 	}
-	if (r.opt.sort && r.opt.top == 0) {
-		mt_warn("--sort goes with --top");
+	if ((r.opt.sort || by_given) && r.opt.top == 0) {
+		mt_warn("%s goes with --top", r.opt.sort ? "--sort" : "--by");
+		return 2;
+	}
+	if (r.opt.seeded && r.opt.rate < 0) {
+		mt_warn("--seed goes with --sample");
 		return 2;
 	}
 	if (r.opt.rate >= 0) {
@@ -793,8 +808,6 @@ main(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (r.opt.top > 0)
-		r.heap = mt_xcalloc(r.opt.top, sizeof *r.heap);
 	if (r.opt.output != NULL) {
 		if (mt_out_file(&r.out, r.opt.output) < 0)
 			mt_die("%s:", r.opt.output);
@@ -805,18 +818,19 @@ main(int argc, char **argv)
 		select_file(&r, "-");
 	for (i = 0; i < argc && !r.done; i++)
 		select_file(&r, argv[i]);
-	if (r.opt.top > 0)
+	if (r.opt.top > 0 && r.status != 2)
 		top_flush(&r);
 	any = r.written > 0;
-	if (r.opt.count_only) {
+	if (r.opt.count_only && r.status != 2) {
 		char num[32];
 
 		snprintf(num, sizeof num, "%llu\n", r.written);
 		mt_out_puts(&r.out, num);
 	}
 	if (r.opt.stats)
-		mt_warn("%llu records read, %llu selected, %llu sampled, "
-		    "%llu written", r.read, r.targeted, r.sampled, r.written);
+		mt_warn("%llu %s read, %llu selected, %llu sampled, %llu written",
+		    r.read, r.read == 1 ? "record" : "records", r.targeted,
+		    r.sampled, r.written);
 	if (mt_out_close(&r.out, r.status != 2) < 0) {
 		mt_warn("write error: %s", r.out.err);
 		r.status = 2;

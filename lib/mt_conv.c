@@ -14,10 +14,42 @@
 
 struct mt_conv {
 	iconv_t cd;
+	size_t unit;		/* bytes of one code unit: 1, 2 (UTF-16), 4 */
 	struct mt_buf held;	/* an incomplete sequence from the last chunk */
 	struct mt_buf out;
 	unsigned long replaced;
 };
+
+/*
+ * The size of a code unit of an encoding, found by encoding "A" and "AA"
+ * (the difference leaves out a byte order mark): after a bad sequence the
+ * reader skips one unit, so that UTF-16 stays in step.
+ */
+static size_t
+code_unit(const char *enc)
+{
+	iconv_t cd = iconv_open(enc, "UTF-8");
+	char in[2] = { 'A', 'A' }, out[32], *ip, *op;
+	size_t il, ol, one, two;
+
+	if (cd == (iconv_t)-1)
+		return 1;
+	ip = in, il = 1, op = out, ol = sizeof out;
+	if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1) {
+		iconv_close(cd);
+		return 1;
+	}
+	one = sizeof out - ol;
+	iconv(cd, NULL, NULL, NULL, NULL);
+	ip = in, il = 2, op = out, ol = sizeof out;
+	if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1) {
+		iconv_close(cd);
+		return 1;
+	}
+	two = sizeof out - ol;
+	iconv_close(cd);
+	return two > one && two - one <= 4 ? two - one : 1;
+}
 
 struct mt_conv *
 mt_conv_open(const char *from, char *err, size_t errsz)
@@ -32,6 +64,7 @@ mt_conv_open(const char *from, char *err, size_t errsz)
 	}
 	c = mt_xcalloc(1, sizeof *c);
 	c->cd = cd;
+	c->unit = code_unit(from);
 	return c;
 }
 
@@ -63,10 +96,10 @@ convert(struct mt_conv *c, const char *in, size_t n, bool last)
 			continue;
 		if (errno == EINVAL && !last)
 			return il;	/* incomplete: keep for the next chunk */
-		/* EILSEQ, or EINVAL at the very end: one byte replaced. */
+		/* EILSEQ, or EINVAL at the very end: one unit replaced. */
 		replace(c);
-		ip++;
-		il--;
+		ip += il < c->unit ? il : c->unit;
+		il -= il < c->unit ? il : c->unit;
 	}
 	if (last) {
 		mt_buf_reserve(&c->out, 64);

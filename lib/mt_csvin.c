@@ -17,6 +17,7 @@ struct mt_csvin {
 	char delim;
 	char eol;		/* '\n', or '\r' for CR-only files; 0 unknown */
 	bool lf_only;		/* LF files: a lone CR is data, not a line end */
+	size_t scanned;		/* bytes held back already looked at */
 	bool started;		/* byte order mark and dialect settled */
 	bool stopped;		/* a callback returned -1 */
 	struct mt_buf pending;	/* a line not yet complete */
@@ -50,14 +51,27 @@ is_lf(unsigned char c)
 	return c == '\n';
 }
 
+/*
+ * In LF files CR is the only "space" libcsv sees: trimmed at the ends of
+ * an unquoted field and after a closing quote (so CRLF line ends still
+ * read), kept inside a field and everywhere inside quotes.
+ */
+static int
+is_cr(unsigned char c)
+{
+	return c == '\r';
+}
+
 static void
 parser_start(struct mt_csvin *c)
 {
 	csv_init(&c->p, CSV_STRICT | CSV_STRICT_FINI);
 	csv_set_delim(&c->p, (unsigned char)c->delim);
-	csv_set_space_func(&c->p, never_space);
-	if (c->lf_only)
+	if (c->lf_only) {
+		csv_set_space_func(&c->p, is_cr);
 		csv_set_term_func(&c->p, is_lf);
+	} else
+		csv_set_space_func(&c->p, never_space);
 	/* Fields grow in large steps: fewer reallocations on long values. */
 	csv_set_blk_size(&c->p, 4096);
 }
@@ -183,24 +197,6 @@ blank_line(const char *p, size_t n)
 	return true;
 }
 
-/*
- * Parse one line; returns the bytes libcsv took. In an LF file a CRLF
- * line end (a file appended to from elsewhere) is parsed as LF, since CR
- * is data there and a closing quote before it would be an error.
- */
-static size_t
-parse_line(struct mt_csvin *c, const char *p, size_t n)
-{
-	size_t used;
-
-	if (!c->lf_only || n < 2 || p[n - 2] != '\r' || p[n - 1] != '\n')
-		return csv_parse(&c->p, p, n, on_field, on_row, c);
-	used = csv_parse(&c->p, p, n - 2, on_field, on_row, c);
-	if (used < n - 2)
-		return used;
-	return csv_parse(&c->p, "\n", 1, on_field, on_row, c) == 1 ? n : n - 2;
-}
-
 /* One physical line, with its line end if it has one. */
 static void
 feed_line(struct mt_csvin *c, const char *p, size_t n, bool has_eol)
@@ -222,7 +218,7 @@ feed_line(struct mt_csvin *c, const char *p, size_t n, bool has_eol)
 		mt_buf_add(&c->raw, p, n);	/* the row goes on */
 	c->line_now.p = p;
 	c->line_now.n = n;
-	used = parse_line(c, p, n);
+	used = csv_parse(&c->p, p, n, on_field, on_row, c);
 	if (used < n && !c->stopped) {
 		if (p[used] == '"')
 			snprintf(reason, sizeof reason,
@@ -249,42 +245,71 @@ feed_line(struct mt_csvin *c, const char *p, size_t n, bool has_eol)
 		c->line++;
 }
 
-/*
- * The dialect from the first line: the line end, and the candidate
- * delimiter seen most often outside quotes (ties in the order , ; TAB |).
- */
-static bool
-settle(struct mt_csvin *c, const char *p, size_t n, bool at_end)
+/* The delimiter seen most often outside quotes (ties: , ; TAB |). */
+static char
+count_delimiters(const char *p, size_t n)
 {
 	static const char cand[] = { ',', ';', '\t', '|' };
 	size_t count[4] = { 0 }, i, k, best = 0;
 	bool quoted = false;
-	const char *cr = n ? memchr(p, '\r', n) : NULL;
-	const char *lf = n ? memchr(p, '\n', n) : NULL;
 
-	if (cr == NULL && lf == NULL && !at_end)
-		return false;
-	if (cr != NULL && (lf == NULL || cr < lf)) {
-		if (cr + 1 == p + n && !at_end)
-			return false;	/* CRLF or CR: the next byte tells */
-		c->eol = cr + 1 < p + n && cr[1] == '\n' ? '\n' : '\r';
-	} else {
-		c->eol = '\n';
-		c->lf_only = true;
+	for (i = 0; i < n; i++) {
+		if (p[i] == '"')
+			quoted = !quoted;
+		else if (!quoted)
+			for (k = 0; k < 4; k++)
+				if (p[i] == cand[k])
+					count[k]++;
+	}
+	for (k = 1; k < 4; k++)
+		if (count[k] > count[best])
+			best = k;
+	return cand[best];
+}
+
+/*
+ * The dialect, from the start of the input: the line end from the first
+ * line end, the delimiter from the first line that is not blank (the
+ * header). False while more input is needed to tell; c->scanned keeps
+ * how far the bytes were looked at, so that input fed a byte at a time
+ * is not read again and again.
+ */
+static bool
+settle(struct mt_csvin *c, const char *p, size_t n, bool at_end)
+{
+	const char *e;
+	size_t start, end;
+
+	if (c->eol == 0) {
+		for (; c->scanned < n; c->scanned++)
+			if (p[c->scanned] == '\n' || p[c->scanned] == '\r')
+				break;
+		if (c->scanned == n && !at_end)
+			return false;
+		if (c->scanned < n && p[c->scanned] == '\r') {
+			if (c->scanned + 1 == n && !at_end)
+				return false;	/* CRLF or CR: the next byte tells */
+			c->eol = c->scanned + 1 < n && p[c->scanned + 1] == '\n' ?
+			    '\n' : '\r';
+		} else {
+			c->eol = '\n';
+			c->lf_only = true;
+		}
+		c->scanned = 0;
 	}
 	if (c->delim == 0) {
-		for (i = 0; i < n && p[i] != '\n' && p[i] != '\r'; i++) {
-			if (p[i] == '"')
-				quoted = !quoted;
-			else if (!quoted)
-				for (k = 0; k < 4; k++)
-					if (p[i] == cand[k])
-						count[k]++;
+		/* Skip blank lines to the header; it must be whole. */
+		for (start = c->scanned;; start = end + 1) {
+			e = start < n ? memchr(p + start, c->eol, n - start) : NULL;
+			end = e ? (size_t)(e - p) : n;
+			if (e == NULL && !at_end) {
+				c->scanned = start;
+				return false;
+			}
+			if (!blank_line(p + start, end - start) || e == NULL)
+				break;
 		}
-		for (k = 1; k < 4; k++)
-			if (count[k] > count[best])
-				best = k;
-		c->delim = cand[best];
+		c->delim = count_delimiters(p + start, end - start);
 	}
 	parser_start(c);
 	c->started = true;
@@ -370,12 +395,10 @@ mt_csvin_finish(struct mt_csvin *c, bool damaged)
 	if (!c->started) {
 		size_t k = 0;
 
+		/* Only a whole byte order mark is one: a part of it is data. */
 		if (c->pending.len >= 3 &&
 		    memcmp(c->pending.buf, "\xef\xbb\xbf", 3) == 0)
 			k = 3;
-		else if (c->pending.len < 3 && c->pending.len > 0 &&
-		    memcmp(c->pending.buf, "\xef\xbb\xbf", c->pending.len) == 0)
-			k = c->pending.len;
 		settle(c, c->pending.len ? c->pending.buf + k : "", c->pending.len - k,
 		    true);
 		if (k > 0)

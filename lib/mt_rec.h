@@ -66,7 +66,8 @@ struct mt_str mt_rec_header_line(const struct mt_rec_reader *r);
 /*
  * Next record; lines equal to the header are skipped. Fields stay valid
  * until the next call. MT_REC_BAD and MT_REC_ERROR leave a message for
- * mt_rec_error ("line 7: 3 fields, header has 4").
+ * mt_rec_error ("7: 3 fields, header has 4": the line first, so that
+ * FILE:MESSAGE reads as FILE:LINE: ...).
  */
 int mt_rec_next(struct mt_rec_reader *r);
 

@@ -3,7 +3,7 @@
 # files, top N, seeded sample, errors.
 . "$top_srcdir/t/lib.sh"
 
-plan 50
+plan 57
 
 S="$DATA/select.tsv"
 H='doc_no	gross_weight_kg	description	score	lane'
@@ -87,7 +87,7 @@ B5" "records of the first file still come out"
 { cat "$S"; printf 'B7\t1\tshort\n'; printf 'B8\t1\tOK\t90\tred\n'; } >ragged.tsv
 run manifest-select 'lane == "red"' ragged.tsv
 check_rc 2 "a line with the wrong field count exits 2"
-check_err "manifest-select: ragged.tsv:line 8: 3 fields, header has 5" "file, line and counts named"
+check_err "manifest-select: ragged.tsv:8: 3 fields, header has 5" "file, line and counts named"
 check_field doc_no "B1
 B5
 B8" "the records after it are still read"
@@ -132,10 +132,10 @@ run manifest-select --sample 150% 'lane == "red"' "$S"
 check_rc 2 "a rate above 100% is a usage error"
 
 printf 'eta\n2026-11-20\n2026-12-30\n' >dates.tsv
-run manifest-select --today 2026-11-23 'days(eta, today()) > 0' dates.tsv
-check_field eta "2026-11-20" "--today fixes today()"
-run manifest-select --today 2026-02-30 'eta == ""' dates.tsv
-check_rc 2 "--today with an impossible date exits 2"
+run manifest-select --date 2026-11-23 'days(eta, today()) > 0' dates.tsv
+check_field eta "2026-11-20" "--date fixes today()"
+run manifest-select --date 2026-02-30 'eta == ""' dates.tsv
+check_rc 2 "--date with an impossible date exits 2"
 
 printf 'description\n%s\n' "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab" >evil.tsv
 run manifest-select 'description ~ /^(a+)+$/' evil.tsv
@@ -153,6 +153,24 @@ run manifest-select
 check_rc 2 "no expression is a usage error"
 run manifest-select --sort 'score > 1' "$S"
 check_rc 2 "--sort without --top is a usage error"
+
+run manifest-select --top 3 --by score -m 1 'score >= 0' "$S"
+check_field doc_no "B1" "-m caps what --top writes"
+printf 'doc_no\tscore\nA\t0x10\nB\t 7\nC\t5\n' >hex.tsv
+run manifest-select --top 3 --by score 'doc_no != ""' hex.tsv
+check_field doc_no "C" "--by reads numbers as the expression language does"
+run manifest-select --by score 'score > 1' "$S"
+check_rc 2 "--by without --top is a usage error"
+run manifest-select --seed 3 'score > 1' "$S"
+check_rc 2 "--seed without --sample is a usage error"
+run manifest-select --sample ' 1%' 'score > 1' "$S"
+check_rc 2 "a rate with a space is not a rate"
+run_in "$S" manifest-select -H 'lane == "green"'
+check_field source_file "-" "-H names standard input -"
+{ head -n 2 "$S"; printf 'B9\t1\t%s\t99\tred\n' "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab"; } >evil2.tsv
+run manifest-select --top 5 --by score 'description ~ /^(a+)+$/ || score > 0' evil2.tsv
+[ "$rc" -eq 2 ] && [ "$(wc -l <out)" -eq 1 ] && ok "after a limit error, --top writes nothing it kept" ||
+	not_ok "after a limit error, --top writes nothing it kept"
 
 run manifest-select -o sel.tsv 'lane == "red"' "$S"
 [ "$(wc -l <sel.tsv)" -eq 3 ] && [ ! -s out ] && ok "-o writes the file" || not_ok "-o writes the file"
