@@ -1,0 +1,167 @@
+/*
+ * mt_expr: the expression language of manifest-expr(7), shared by
+ * manifest-select and the `when` clauses of rules files.
+ *
+ * An expression is compiled once against a header (the field names), the
+ * named lists and today's date: a lexer and a recursive-descent parser
+ * build a typed syntax tree, constants are folded and regular expressions
+ * compiled. It is then evaluated against each record's values, as they
+ * stand in the record stream (escaped), without allocating in the steady
+ * state.
+ */
+#ifndef MT_EXPR_H
+#define MT_EXPR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "mt_lists.h"
+#include "mt_rx.h"
+#include "mt_util.h"
+
+/* Static types: every node of a compiled expression has one. */
+enum mt_expr_type {
+	MT_EXPR_BOOL,		/* a condition: comparison, match, and/or/not */
+	MT_EXPR_NUM,		/* a double; NaN means "not a number" */
+	MT_EXPR_STR		/* bytes; empty means unknown */
+};
+
+/* A value handed to and returned by a function. */
+struct mt_expr_value {
+	double num;
+	struct mt_str str;
+	bool b;
+};
+
+/* Memory for the strings functions return; reset before every evaluation. */
+struct mt_expr_scratch;
+
+/* n bytes that stay valid until the next evaluation. Never NULL. */
+char *mt_expr_alloc(struct mt_expr_scratch *s, size_t n);
+
+/*
+ * A function of the language. args has one letter per argument, 's' for a
+ * string and 'n' for a number; letters after a '|' are optional
+ * arguments ("sn|n": a string, a number, and maybe another number).
+ * Arguments arrive converted to those types; fn sets the member of ret
+ * that matches type. A pure function of constant arguments is called once
+ * at compile time. fn must not fail: an impossible result is "not a
+ * number" or the empty string.
+ */
+typedef void mt_expr_fn(struct mt_expr_value *ret,
+    const struct mt_expr_value *args, size_t nargs,
+    struct mt_expr_scratch *s, void *data);
+
+struct mt_expr_func {
+	const char *name;
+	enum mt_expr_type type;
+	const char *args;
+	mt_expr_fn *fn;
+	void *data;
+	bool pure;
+};
+
+/* What an expression is compiled against. Only fields is required. */
+struct mt_expr_ctx {
+	const char *source;		/* for messages; NULL: "expression" */
+	unsigned long line, col;	/* where the text starts; 0 means 1 */
+	const struct mt_str *fields;	/* the header's names */
+	size_t nfields;
+	struct mt_lists *lists;		/* for @name; may be NULL */
+	struct mt_rx_env *rx;		/* shared by expressions; NULL: own */
+	const char *today;		/* YYYY-MM-DD; NULL: the current date */
+	const struct mt_expr_func *funcs;	/* added to the built-in ones */
+	size_t nfuncs;
+};
+
+/*
+ * A compile error, at a line and a column (1-based, in characters) of the
+ * source, with the line of the expression it is on and the byte offset of
+ * the error in that line, for the caret display. The struct owns its
+ * strings; release them with mt_expr_error_free.
+ */
+struct mt_expr_error {
+	char *source;
+	unsigned long line, col;
+	char *msg;
+	char *text;
+	size_t caret;
+};
+
+/*
+ * A successful match of a regular expression during the last evaluation;
+ * field is SIZE_MAX when the value matched was not a bare field.
+ */
+struct mt_expr_match {
+	size_t field;		/* the field matched, or SIZE_MAX */
+	const struct mt_rx *rx;
+	struct mt_str text;	/* the matched text, unescaped */
+};
+
+struct mt_expr;
+
+/*
+ * Compile n bytes of expression text. NULL on error, with err filled in
+ * (err may be NULL).
+ */
+struct mt_expr *mt_expr_compile(const char *text, size_t n,
+    const struct mt_expr_ctx *ctx, struct mt_expr_error *err);
+void mt_expr_free(struct mt_expr *e);
+
+/*
+ * Evaluate against a record's values, escaped as in the record stream and
+ * indexed like the header. Values beyond n are taken as empty. Returns 1
+ * for true, 0 for false, -1 for an error whose message mt_expr_errmsg
+ * gives (a regular expression that hit a limit). Strings seen through
+ * mt_expr_matches stay valid until the next evaluation and as long as
+ * the values do.
+ */
+int mt_expr_eval(struct mt_expr *e, const struct mt_str *values, size_t n);
+const char *mt_expr_errmsg(const struct mt_expr *e);
+
+/* Regular expression matches of the last evaluation, in the order made. */
+const struct mt_expr_match *mt_expr_matches(const struct mt_expr *e,
+    size_t *n);
+
+/*
+ * One more than the highest field index the expression reads (0 when it
+ * reads none): a reader need split a record only that far.
+ */
+size_t mt_expr_field_span(const struct mt_expr *e);
+
+/* The indexes of the fields the expression reads, ascending. */
+const size_t *mt_expr_fields(const struct mt_expr *e, size_t *n);
+
+/* The syntax tree as an S-expression, for tests and --explain output. */
+void mt_expr_dump(const struct mt_expr *e, struct mt_buf *out);
+
+/*
+ * Write the error as
+ *	SOURCE:LINE:COL: MESSAGE
+ *	  TEXT
+ *	  ^
+ * into buf, snprintf-style: returns the length of the whole text, which
+ * may exceed size. No line end after the caret.
+ */
+size_t mt_expr_error_format(const struct mt_expr_error *err, char *buf,
+    size_t size);
+/*
+ * The same on fp, with prefix (may be NULL) before the first line and a
+ * newline after the last.
+ */
+void mt_expr_error_print(const struct mt_expr_error *err, const char *prefix,
+    FILE *fp);
+void mt_expr_error_free(struct mt_expr_error *err);
+
+/*
+ * A number as the language reads it from a value: optional sign, digits
+ * with an optional '.' fraction, optional exponent; nothing else, not even
+ * spaces. False for anything else, and for magnitudes beyond a double.
+ */
+bool mt_expr_parse_number(const char *p, size_t n, double *out);
+
+/* A YYYY-MM-DD date to days since 1970-01-01; false if not a real date. */
+bool mt_expr_parse_date(const char *p, size_t n, long *days);
+
+#endif
