@@ -66,6 +66,7 @@ trap 'exit 143' TERM HUP
 
 csv=$tmp/manifest.csv
 gz=$tmp/manifest.csv.gz
+tsv=$tmp/manifest.tsv
 
 # Results by row name.
 declare -A WALL RSS NOTE
@@ -149,7 +150,7 @@ row() {
 	WALL[$name]=$med
 	RSS[$name]=$peak
 	NOTE[$name]=
-	line "$name" "$med" "$(mb "$csv_bytes" "$med")" "$(mib "$peak")"
+	line "$name" "$med" "$(mb "${row_bytes:-$csv_bytes}" "$med")" "$(mib "$peak")"
 }
 
 # ratio NAME REF [MIN]: NAME's speed as a multiple of REF's, both from
@@ -229,12 +230,32 @@ EOF
 	row gzcat /dev/null t/bench/gzcat "$gz"
 	row "manifest-parse .gz" /dev/null bin/manifest-parse "$gz"
 
+	# The record stream: manifest-parse's output, made once.
+	progress "making the record stream"
+	"$builddir/bin/manifest-parse" "$csv" >"$tsv" 2>/dev/null ||
+		die "bin/manifest-parse failed on the generated CSV"
+	gzip -1 -c "$tsv" >"$tsv.gz" || die "gzip failed"
+	cat "$tsv" "$tsv.gz" >/dev/null
+	row_bytes=$(wc -c <"$tsv")
+	section "record stream input ($(mb "$row_bytes" 1) MB; MB/s of it)"
+	filter='gross_weight_kg > 20000 && description ~ /said to contain|general cargo/i'
+	row "mawk filter" "$tsv" mawk -F '\t' \
+		'NR == 1 || ($29 > 20000 && tolower($32) ~ /said to contain|general cargo/)'
+	row manifest-select /dev/null bin/manifest-select "$filter" "$tsv"
+	row "gzcat .tsv.gz" /dev/null t/bench/gzcat "$tsv.gz"
+	row "manifest-select .gz" /dev/null bin/manifest-select "$filter" "$tsv.gz"
+	row_bytes=
+
 	printf '\nratios in this run, and targets\n'
 	ratio manifest-parse csv2tsv 0.8
 	rss manifest-parse 16
 	ratio "mlr --icsv --otsv cat" csv2tsv
 	ratio "manifest-parse .gz" gzcat
 	rss "manifest-parse .gz" 16
+	ratio manifest-select "mawk filter" 3
+	rss manifest-select 16
+	ratio "manifest-select .gz" "gzcat .tsv.gz" 0.9
+	rss "manifest-select .gz" 16
 	return "$failed"
 }
 
