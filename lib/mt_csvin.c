@@ -17,7 +17,11 @@ struct mt_csvin {
 	char delim;
 	char eol;		/* '\n', or '\r' for CR-only files; 0 unknown */
 	bool lf_only;		/* LF files: a lone CR is data, not a line end */
+	bool cr_data;		/* the parser is set so (see lone_cr_mode) */
 	size_t scanned;		/* bytes held back already looked at */
+	size_t hdr_start;	/* where the header may start in them */
+	bool hdr_quoted;	/* the scan is inside quotes */
+	bool hdr_text;		/* the header has begun */
 	bool started;		/* byte order mark and dialect settled */
 	bool stopped;		/* a callback returned -1 */
 	struct mt_buf pending;	/* a line not yet complete */
@@ -67,11 +71,8 @@ parser_start(struct mt_csvin *c)
 {
 	csv_init(&c->p, CSV_STRICT | CSV_STRICT_FINI);
 	csv_set_delim(&c->p, (unsigned char)c->delim);
-	if (c->lf_only) {
-		csv_set_space_func(&c->p, is_cr);
-		csv_set_term_func(&c->p, is_lf);
-	} else
-		csv_set_space_func(&c->p, never_space);
+	csv_set_space_func(&c->p, never_space);
+	c->cr_data = false;
 	/* Fields grow in large steps: fewer reallocations on long values. */
 	csv_set_blk_size(&c->p, 4096);
 }
@@ -197,6 +198,25 @@ blank_line(const char *p, size_t n)
 	return true;
 }
 
+/*
+ * In an LF file, a line with a CR that is not part of its CRLF end is
+ * parsed with LF as the only line end and CR as libcsv's only "space"
+ * (see is_cr); other lines keep libcsv's own tests, which are inline and
+ * so cheaper than a call per byte.
+ */
+static void
+lone_cr_mode(struct mt_csvin *c, const char *p, size_t n)
+{
+	const char *cr = memchr(p, '\r', n);
+	bool lone = cr != NULL && !(cr + 2 == p + n && cr[1] == '\n');
+
+	if (lone == c->cr_data)
+		return;
+	csv_set_term_func(&c->p, lone ? is_lf : NULL);
+	csv_set_space_func(&c->p, lone ? is_cr : never_space);
+	c->cr_data = lone;
+}
+
 /* One physical line, with its line end if it has one. */
 static void
 feed_line(struct mt_csvin *c, const char *p, size_t n, bool has_eol)
@@ -218,6 +238,8 @@ feed_line(struct mt_csvin *c, const char *p, size_t n, bool has_eol)
 		mt_buf_add(&c->raw, p, n);	/* the row goes on */
 	c->line_now.p = p;
 	c->line_now.n = n;
+	if (c->lf_only)
+		lone_cr_mode(c, p, n);
 	used = csv_parse(&c->p, p, n, on_field, on_row, c);
 	if (used < n && !c->stopped) {
 		if (p[used] == '"')
@@ -269,16 +291,15 @@ count_delimiters(const char *p, size_t n)
 
 /*
  * The dialect, from the start of the input: the line end from the first
- * line end, the delimiter from the first line that is not blank (the
- * header). False while more input is needed to tell; c->scanned keeps
- * how far the bytes were looked at, so that input fed a byte at a time
- * is not read again and again.
+ * line end, the delimiter from the header, the first row that is not
+ * blank (a quoted header name may hold a line break). False while more
+ * input is needed to tell. The scan resumes where it stopped (c->scanned
+ * and the header state), so input fed a byte at a time is read once.
  */
 static bool
 settle(struct mt_csvin *c, const char *p, size_t n, bool at_end)
 {
-	const char *e;
-	size_t start, end;
+	char ch;
 
 	if (c->eol == 0) {
 		for (; c->scanned < n; c->scanned++)
@@ -298,18 +319,23 @@ settle(struct mt_csvin *c, const char *p, size_t n, bool at_end)
 		c->scanned = 0;
 	}
 	if (c->delim == 0) {
-		/* Skip blank lines to the header; it must be whole. */
-		for (start = c->scanned;; start = end + 1) {
-			e = start < n ? memchr(p + start, c->eol, n - start) : NULL;
-			end = e ? (size_t)(e - p) : n;
-			if (e == NULL && !at_end) {
-				c->scanned = start;
-				return false;
-			}
-			if (!blank_line(p + start, end - start) || e == NULL)
-				break;
+		for (; c->scanned < n; c->scanned++) {
+			ch = p[c->scanned];
+			if (ch == '"') {
+				c->hdr_quoted = !c->hdr_quoted;
+				c->hdr_text = true;
+			} else if (ch == c->eol && !c->hdr_quoted) {
+				if (c->hdr_text)
+					break;
+				c->hdr_start = c->scanned + 1;	/* blank */
+			} else if (ch != ' ' && ch != '\t' && ch != '\r' &&
+			    ch != '\n')
+				c->hdr_text = true;
 		}
-		c->delim = count_delimiters(p + start, end - start);
+		if (c->scanned == n && !at_end)
+			return false;
+		c->delim = count_delimiters(p + c->hdr_start,
+		    c->scanned - c->hdr_start);
 	}
 	parser_start(c);
 	c->started = true;
@@ -393,20 +419,20 @@ mt_csvin_finish(struct mt_csvin *c, bool damaged)
 	if (c->stopped)
 		return -1;
 	if (!c->started) {
+		struct mt_buf held = c->pending;
 		size_t k = 0;
 
+		memset(&c->pending, 0, sizeof c->pending);
 		/* Only a whole byte order mark is one: a part of it is data. */
-		if (c->pending.len >= 3 &&
-		    memcmp(c->pending.buf, "\xef\xbb\xbf", 3) == 0)
+		if (held.len >= 3 && memcmp(held.buf, "\xef\xbb\xbf", 3) == 0)
 			k = 3;
-		settle(c, c->pending.len ? c->pending.buf + k : "", c->pending.len - k,
-		    true);
-		if (k > 0)
-			memmove(c->pending.buf, c->pending.buf + k,
-			    c->pending.len - k);
-		c->pending.len -= k;
+		settle(c, held.len ? held.buf + k : "", held.len - k, true);
+		/* The input held back for the dialect, line by line. */
+		if (held.len > k)
+			feed_lines(c, held.buf + k, held.len - k);
+		mt_buf_free(&held);
 	}
-	if (c->pending.len > 0) {
+	if (c->pending.len > 0 && !c->stopped) {
 		len = c->pending.len;
 		c->pending.len = 0;
 		feed_line(c, c->pending.buf, len, false);
