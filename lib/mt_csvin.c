@@ -22,6 +22,7 @@ struct mt_csvin {
 	size_t hdr_start;	/* where the header may start in them */
 	bool hdr_quoted;	/* the scan is inside quotes */
 	bool hdr_text;		/* the header has begun */
+	unsigned hdr_breaks;	/* line breaks inside its quotes so far */
 	bool started;		/* byte order mark and dialect settled */
 	bool stopped;		/* a callback returned -1 */
 	struct mt_buf pending;	/* a line not yet complete */
@@ -267,6 +268,23 @@ feed_line(struct mt_csvin *c, const char *p, size_t n, bool has_eol)
 		c->line++;
 }
 
+/*
+ * Whether a quote at i opens a quoted field: it starts the header or
+ * follows a candidate delimiter or a blank. A quote inside a name
+ * ("Size 20\"") opens nothing.
+ */
+static bool
+opens_field(const char *p, size_t start, size_t i)
+{
+	char prev;
+
+	if (i == start)
+		return true;
+	prev = p[i - 1];
+	return prev == ',' || prev == ';' || prev == '\t' || prev == '|' ||
+	    prev == ' ';
+}
+
 /* The delimiter seen most often outside quotes (ties: , ; TAB |). */
 static char
 count_delimiters(const char *p, size_t n)
@@ -276,7 +294,7 @@ count_delimiters(const char *p, size_t n)
 	bool quoted = false;
 
 	for (i = 0; i < n; i++) {
-		if (p[i] == '"')
+		if (p[i] == '"' && (quoted || opens_field(p, 0, i)))
 			quoted = !quoted;
 		else if (!quoted)
 			for (k = 0; k < 4; k++)
@@ -288,6 +306,10 @@ count_delimiters(const char *p, size_t n)
 			best = k;
 	return cand[best];
 }
+
+/* Line breaks a quoted header name may hold before the quote is taken
+ * for a stray one. */
+#define MAX_HEADER_BREAKS	8
 
 /*
  * The dialect, from the start of the input: the line end from the first
@@ -321,9 +343,17 @@ settle(struct mt_csvin *c, const char *p, size_t n, bool at_end)
 	if (c->delim == 0) {
 		for (; c->scanned < n; c->scanned++) {
 			ch = p[c->scanned];
-			if (ch == '"') {
+			if (ch == '"' && (c->hdr_quoted ||
+			    opens_field(p, c->hdr_start, c->scanned))) {
 				c->hdr_quoted = !c->hdr_quoted;
 				c->hdr_text = true;
+			} else if (ch == c->eol && c->hdr_quoted &&
+			    ++c->hdr_breaks > MAX_HEADER_BREAKS) {
+				/* A stray quote, not a quoted name: the
+				 * header is its first line. */
+				c->scanned = (size_t)((const char *)memchr(p +
+				    c->hdr_start, c->eol, n - c->hdr_start) - p);
+				break;
 			} else if (ch == c->eol && !c->hdr_quoted) {
 				if (c->hdr_text)
 					break;
