@@ -820,6 +820,8 @@ main(int argc, char **argv)
 		select_file(&r, argv[i]);
 	if (r.opt.top > 0 && r.status != 2)
 		top_flush(&r);
+	for (i = 0; i < (int)r.nheap; i++)	/* kept, not written: an error */
+		free(r.heap[i].line);
 	any = r.written > 0;
 	if (r.opt.count_only && r.status != 2) {
 		char num[32];
