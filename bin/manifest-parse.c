@@ -14,6 +14,7 @@
 #include "mt_canon.h"
 #include "mt_conv.h"
 #include "mt_csvin.h"
+#include "mt_csvthread.h"
 #include "mt_norm.h"
 #include "mt_out.h"
 #include "mt_rec.h"
@@ -307,18 +308,18 @@ set_source(struct run *r, const char *name)
 	r->source[k < 0 ? 0 : k] = '\0';
 }
 
-/* Read one input through the converter and the CSV reader. */
+/*
+ * Read one input through the converter and the CSV reader, which run in a
+ * thread of their own while this one maps, normalises and writes.
+ */
 static void
 parse_file(struct run *r, const char *path)
 {
+	struct mt_csvthread_result res;
 	struct mt_zio *z;
 	struct mt_conv *conv = NULL;
-	struct mt_csvin *csv;
-	const char *p, *u;
 	char err[256];
-	ssize_t n;
-	size_t un;
-	bool damaged = false;
+	bool damaged;
 
 	r->path = strcmp(path, "-") == 0 ? "(standard input)" : path;
 	set_source(r, r->opt.label ? r->opt.label : path);
@@ -333,39 +334,21 @@ parse_file(struct run *r, const char *path)
 	if (r->opt.encoding != NULL &&
 	    (conv = mt_conv_open(r->opt.encoding, err, sizeof err)) == NULL)
 		mt_die("%s", err);
-	csv = mt_csvin_new(r->opt.delim, on_row, on_bad, r);
-	for (;;) {
-		n = mt_zio_read(z, &p);
-		if (n < 0) {
-			mt_warn("%s: %s", r->path, mt_zio_error(z));
-			r->status = 2;
-			damaged = true;
-		}
-		if (n <= 0)
-			break;
-		if (conv != NULL) {
-			un = mt_conv_run(conv, p, (size_t)n, false, &u);
-			if (mt_csvin_feed(csv, u, un) < 0)
-				break;
-		} else if (mt_csvin_feed(csv, p, (size_t)n) < 0)
-			break;
+	mt_csvthread_run(z, conv, r->opt.delim, on_row, on_bad, r, &res);
+	if (res.damaged) {
+		mt_warn("%s: %s", r->path, res.error);
+		r->status = 2;
 	}
-	if (conv != NULL && n == 0) {
-		un = mt_conv_run(conv, "", 0, true, &u);
-		(void)mt_csvin_feed(csv, u, un);
-	}
-	if (!r->out.failed && !r->skip_file)
-		(void)mt_csvin_finish(csv, damaged);
+	damaged = res.damaged;
 	if (!r->have_header && !damaged && !r->skip_file && !r->out.failed)
 		mt_warn("%s: empty input: no header, no rows", r->path);
-	r->fc.skipped += mt_csvin_stats(csv)->blank;
+	r->fc.skipped += res.stats.blank;
 	if (r->fc.rejected > SHOW_REJECTS)
 		mt_warn("%s: %lu rows rejected in all, %d shown", r->path,
 		    r->fc.rejected, SHOW_REJECTS);
 	if (r->opt.stats)
 		print_counts(r->path, &r->fc);
 	add_counts(&r->total, &r->fc);
-	mt_csvin_free(csv);
 	mt_conv_close(conv);
 	mt_zio_close(z);
 }
