@@ -31,6 +31,16 @@ struct enum_memo {
 	const char *result;	/* NULL: not in the table */
 };
 
+/* A field's last source value and what it gave (see context_field). */
+struct field_memo {
+	bool valid;
+	bool clean;
+	size_t rawn, outn, flagsn;
+	char raw[64];
+	char out[64];
+	char flags[64];
+};
+
 struct mt_canon {
 	struct mt_canon_opts opts;
 	int col[MT_NTARGETS];		/* source column of each target, or -1 */
@@ -51,6 +61,7 @@ struct mt_canon {
 	struct mt_buf dq;
 	char linebuf[24];
 	struct enum_memo memo_doc, memo_mode, memo_freight, memo_ctype;
+	struct field_memo memo[MT_NFIELDS];
 };
 
 struct mt_canon *
@@ -152,6 +163,7 @@ mt_canon_header(struct mt_canon *c, const struct mt_str *names, size_t n,
 		c->col[t] = -1;
 	c->doc_hint = NULL;
 	c->weight_scale = c->volume_scale = MT_SCALE_1;
+	memset(c->memo, 0, sizeof c->memo);
 	c->ncols = n;
 	free(c->extra);
 	free(c->xval);
@@ -957,6 +969,93 @@ do_un_number(struct mt_canon *c, struct mt_str s)
 		flag(c, "un_number_invalid");
 }
 
+/* --- fields that repeat down a manifest -------------------------------- */
+
+/*
+ * The vessel, the dates, the route and the countries are the same for
+ * row after row of a manifest (one voyage, one flight): each remembers
+ * its last source value, what it gave and the flags it raised, and a row
+ * with the same value takes them without normalising again.
+ */
+static void
+normalise_context(struct mt_canon *c, int f)
+{
+	struct mt_str s = c->src[f];
+
+	switch (f) {
+	case MT_F_CONVEYANCE:
+		do_conveyance(c, s);
+		break;
+	case MT_F_DEPARTURE_DATE:
+		do_date(c, f, s, "departure_date_invalid");
+		break;
+	case MT_F_ARRIVAL_DATE:
+		do_date(c, f, s, "arrival_date_invalid");
+		break;
+	case MT_F_ORIGIN_COUNTRY:
+		do_country(c, f, s, "origin_country_invalid");
+		break;
+	case MT_F_DESTINATION_COUNTRY:
+		do_country(c, f, s, "destination_country_invalid");
+		break;
+	case MT_F_SHIPPER_COUNTRY:
+		do_country(c, f, s, "shipper_country_invalid");
+		break;
+	case MT_F_CONSIGNEE_COUNTRY:
+		do_country(c, f, s, "consignee_country_invalid");
+		break;
+	case MT_F_LOADING_PLACE:
+		do_place(c, f, s, "loading_place_invalid");
+		break;
+	case MT_F_DISCHARGE_PLACE:
+		do_place(c, f, s, "discharge_place_invalid");
+		break;
+	case MT_F_TRANSIT_PLACES:
+		do_transit(c, s);
+		break;
+	default:
+		abort();	/* not a field that repeats */
+	}
+}
+
+static void
+context_field(struct mt_canon *c, int f)
+{
+	struct field_memo *m = &c->memo[f];
+	struct mt_str s = c->src[f], v;
+	size_t d0 = c->dq.len, fl;
+
+	if (m->valid && m->rawn == s.n && memcmp(m->raw, s.p, s.n) == 0) {
+		set(c, f, m->out, m->outn);
+		c->clean[f] = m->clean;
+		if (m->flagsn > 0) {
+			if (c->dq.len > 0)
+				mt_buf_addc(&c->dq, ',');
+			mt_buf_add(&c->dq, m->flags, m->flagsn);
+		}
+		return;
+	}
+	normalise_context(c, f);
+	v = c->val[f];
+	/* The flags this field raised, without the comma before them. */
+	fl = c->dq.len - d0;
+	if (fl > 0 && d0 > 0) {
+		d0++;
+		fl--;
+	}
+	m->valid = s.n <= sizeof m->raw && v.n <= sizeof m->out &&
+	    fl <= sizeof m->flags;
+	if (!m->valid)
+		return;
+	memcpy(m->raw, s.p, s.n);
+	m->rawn = s.n;
+	memcpy(m->out, v.p, v.n);
+	m->outn = v.n;
+	m->clean = c->clean[f];
+	memcpy(m->flags, c->dq.buf + d0, fl);
+	m->flagsn = fl;
+}
+
 /* --- the row --------------------------------------------------------- */
 
 /* U+FFFD: a byte that could not be decoded (--encoding). */
@@ -1161,29 +1260,21 @@ mt_canon_row(struct mt_canon *c, const struct mt_str *fields,
 			    "master_awb_invalid");
 	}
 	text_field(c, MT_F_CARRIER);
-	do_conveyance(c, src[MT_F_CONVEYANCE]);
+	context_field(c, MT_F_CONVEYANCE);
 	text_field(c, MT_F_VOYAGE);
-	do_date(c, MT_F_DEPARTURE_DATE, src[MT_F_DEPARTURE_DATE],
-	    "departure_date_invalid");
-	do_date(c, MT_F_ARRIVAL_DATE, src[MT_F_ARRIVAL_DATE],
-	    "arrival_date_invalid");
-	do_country(c, MT_F_ORIGIN_COUNTRY, src[MT_F_ORIGIN_COUNTRY],
-	    "origin_country_invalid");
-	do_country(c, MT_F_DESTINATION_COUNTRY, src[MT_F_DESTINATION_COUNTRY],
-	    "destination_country_invalid");
-	do_place(c, MT_F_LOADING_PLACE, src[MT_F_LOADING_PLACE],
-	    "loading_place_invalid");
-	do_transit(c, src[MT_F_TRANSIT_PLACES]);
-	do_place(c, MT_F_DISCHARGE_PLACE, src[MT_F_DISCHARGE_PLACE],
-	    "discharge_place_invalid");
+	context_field(c, MT_F_DEPARTURE_DATE);
+	context_field(c, MT_F_ARRIVAL_DATE);
+	context_field(c, MT_F_ORIGIN_COUNTRY);
+	context_field(c, MT_F_DESTINATION_COUNTRY);
+	context_field(c, MT_F_LOADING_PLACE);
+	context_field(c, MT_F_TRANSIT_PLACES);
+	context_field(c, MT_F_DISCHARGE_PLACE);
 	text_field(c, MT_F_SHIPPER_NAME);
 	text_field(c, MT_F_SHIPPER_ADDRESS);
-	do_country(c, MT_F_SHIPPER_COUNTRY, src[MT_F_SHIPPER_COUNTRY],
-	    "shipper_country_invalid");
+	context_field(c, MT_F_SHIPPER_COUNTRY);
 	text_field(c, MT_F_CONSIGNEE_NAME);
 	text_field(c, MT_F_CONSIGNEE_ADDRESS);
-	do_country(c, MT_F_CONSIGNEE_COUNTRY, src[MT_F_CONSIGNEE_COUNTRY],
-	    "consignee_country_invalid");
+	context_field(c, MT_F_CONSIGNEE_COUNTRY);
 	text_field(c, MT_F_NOTIFY_NAME);
 	do_container(c, src[MT_F_CONTAINER_NO]);
 	text_field(c, MT_F_SEAL_NO);

@@ -3,7 +3,7 @@
 # right (column mapping, value rules, header handling, messages).
 . "$top_srcdir/t/lib.sh"
 
-plan 24
+plan 26
 
 cd "$TMP" || exit 1
 
@@ -77,6 +77,18 @@ printf 'Shipper,Note\nA,x\201y\n' >cp.csv
 run manifest-parse --keep-extra --encoding cp1252 cp.csv
 field dq | grep -q encoding_invalid && ok "an undecodable byte in an extra column is flagged" ||
 	not_ok "an undecodable byte in an extra column is flagged"
+
+# Values that repeat down a manifest are normalised once, flags and all.
+printf 'ETD,Port of Loading,Country of Origin,Shipper\n2026-02-30,NL RTM,China,A\n2026-02-30,NL RTM,China,B\n23/11/2026,XX123,Narnia,C\n23/11/2026,XX123,Narnia,D\n2026-02-30,NL RTM,China,E\n' >rep.csv
+run manifest-parse rep.csv
+check_field departure_date "
+
+2026-11-23
+2026-11-23
+" "a repeated value gives the same value on every row"
+field dq | sed 's/,missing.*//' >got
+printf 'departure_date_invalid\ndeparture_date_invalid\norigin_country_invalid,loading_place_invalid\norigin_country_invalid,loading_place_invalid\ndeparture_date_invalid\n' >want
+check_file_same want got "and the same flags on every row"
 
 printf 'Shipper,"Bad\001Name\033[31m"\nA,B\n' >ctl.csv
 run manifest-parse ctl.csv
