@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,10 +26,17 @@
  * Enumerated values repeat from row to row ("SEA", "PP", "40HC"): each
  * table remembers its last source value and what it gave.
  */
+#define ENUM_MEMO	4	/* values remembered: BL, HBL, AWB, HAWB */
+
 struct enum_memo {
-	char last[32];
-	size_t lastn;
-	const char *result;	/* NULL: not in the table */
+	struct {
+		char raw[32];
+		size_t rawn;		/* > sizeof raw: empty slot */
+		const char *result;	/* NULL: not in the table */
+		size_t resultn;
+	} slot[ENUM_MEMO];
+	unsigned next;			/* slot to replace */
+	bool ready;
 };
 
 /* A field's last source value and what it gave (see context_field). */
@@ -62,6 +70,8 @@ struct mt_canon {
 	char linebuf[24];
 	struct enum_memo memo_doc, memo_mode, memo_freight, memo_ctype;
 	struct field_memo memo[MT_NFIELDS];
+	const char *source;		/* the last source name and its length */
+	size_t sourcen;
 };
 
 struct mt_canon *
@@ -164,6 +174,7 @@ mt_canon_header(struct mt_canon *c, const struct mt_str *names, size_t n,
 	c->doc_hint = NULL;
 	c->weight_scale = c->volume_scale = MT_SCALE_1;
 	memset(c->memo, 0, sizeof c->memo);
+	c->source = NULL;	/* a new input may reuse the old name's memory */
 	c->ncols = n;
 	free(c->extra);
 	free(c->xval);
@@ -525,25 +536,36 @@ all_digits(const char *p, size_t n)
 
 static const char *
 lookup_memo(struct enum_memo *m, struct mt_str s, const char *const (*tab)[2],
-    bool *found)
+    size_t *n)
 {
 	char key[64];
+	unsigned i;
 
-	if (s.n < sizeof m->last && s.n == m->lastn &&
-	    memcmp(s.p, m->last, s.n) == 0) {
-		*found = m->result != NULL;
-		return m->result;
+	if (!m->ready) {
+		for (i = 0; i < ENUM_MEMO; i++)
+			m->slot[i].rawn = SIZE_MAX;
+		m->ready = true;
 	}
-	m->result = NULL;
-	if (s.n < sizeof key && enum_key(s, key, sizeof key) > 0)
-		m->result = lookup(tab, key);
-	if (s.n < sizeof m->last) {
-		memcpy(m->last, s.p, s.n);
-		m->lastn = s.n;
+	for (i = 0; i < ENUM_MEMO; i++)
+		if (m->slot[i].rawn == s.n &&
+		    memcmp(s.p, m->slot[i].raw, s.n) == 0) {
+			*n = m->slot[i].resultn;
+			return m->slot[i].result;
+		}
+	i = m->next;
+	m->next = (m->next + 1) % ENUM_MEMO;
+	m->slot[i].result = NULL;
+	m->slot[i].resultn = 0;
+	if (s.n < sizeof key && enum_key(s, key, sizeof key) > 0 &&
+	    (m->slot[i].result = lookup(tab, key)) != NULL)
+		m->slot[i].resultn = strlen(m->slot[i].result);
+	if (s.n <= sizeof m->slot[i].raw) {
+		memcpy(m->slot[i].raw, s.p, s.n);
+		m->slot[i].rawn = s.n;
 	} else
-		m->lastn = sizeof m->last;	/* never matches */
-	*found = m->result != NULL;
-	return m->result;
+		m->slot[i].rawn = SIZE_MAX;	/* never matches */
+	*n = m->slot[i].resultn;
+	return m->slot[i].result;
 }
 
 static void
@@ -551,12 +573,12 @@ do_enum(struct mt_canon *c, int f, struct mt_str s, const char *const (*tab)[2],
     struct enum_memo *memo, const char *bad)
 {
 	const char *v;
-	bool found;
+	size_t vn;
 
 	if (s.n == 0)
 		return;
-	if ((v = lookup_memo(memo, s, tab, &found)) != NULL) {
-		set_str(c, f, v);
+	if ((v = lookup_memo(memo, s, tab, &vn)) != NULL) {
+		set(c, f, v, vn);
 		c->clean[f] = true;
 		return;
 	}
@@ -735,13 +757,14 @@ do_container_type(struct mt_canon *c, struct mt_str s)
 {
 	struct mt_str v;
 	const char *iso;
-	bool found;
+	size_t isolen;
 
 	if (s.n == 0)
 		return;
 	if ((iso = lookup_memo(&c->memo_ctype, s, container_types,
-	    &found)) != NULL) {
-		set_str(c, MT_F_CONTAINER_TYPE, iso);
+	    &isolen)) != NULL) {
+		set(c, MT_F_CONTAINER_TYPE, iso, isolen);
+		c->clean[MT_F_CONTAINER_TYPE] = true;
 		return;
 	}
 	v = code(c, s, " -'\"/");
@@ -1226,7 +1249,11 @@ mt_canon_row(struct mt_canon *c, const struct mt_str *fields,
 		c->clean[t] = true;
 	}
 
-	set_str(c, MT_F_SOURCE, source);
+	if (source != c->source) {	/* the same name row after row */
+		c->source = source;
+		c->sourcen = strlen(source);
+	}
+	set(c, MT_F_SOURCE, source, c->sourcen);
 	set_line(c, line);
 
 	do_enum(c, MT_F_DOC_TYPE, src[MT_F_DOC_TYPE], doc_types,
