@@ -69,7 +69,7 @@ gz=$tmp/manifest.csv.gz
 tsv=$tmp/manifest.tsv
 
 # Results by row name.
-declare -A WALL RSS NOTE
+declare -A WALL RSS NOTE CPU
 
 # mb BYTES SECONDS: throughput in MB/s (10^6 bytes).
 mb() {
@@ -96,12 +96,12 @@ say() {
 }
 
 line() {
-	say '%-28s %9s %9s %11s   %s' "$@"
+	say '%-28s %9s %9s %7s %11s   %s' "$@"
 }
 
 section() {
 	printf '\n%s\n' "$*"
-	line command "median s" "MB/s" "peak RSS" ""
+	line command "median s" "MB/s" "CPU s" "peak RSS" ""
 }
 
 # row NAME INPUT CMD [ARG...]: run CMD $runs times with INPUT on standard
@@ -110,36 +110,37 @@ section() {
 # the build directory; without, a command on PATH. Either missing skips
 # the row with a note. A non-zero exit fails the row.
 row() {
-	local name=$1 input=$2 cmd=$3 i t m peak=0 status med
-	local -a times=()
+	local name=$1 input=$2 cmd=$3 i t m u k peak=0 status med cpu
+	local -a times=() cpus=()
 	shift 3
 
 	if [[ $cmd == */* ]]; then
 		if [ ! -x "$builddir/$cmd" ]; then
 			NOTE[$name]="skipped: $cmd not built"
-			line "$name" - - - "${NOTE[$name]}"
+			line "$name" - - - - "${NOTE[$name]}"
 			return
 		fi
 		cmd=$builddir/$cmd
 	elif ! command -v "$cmd" >/dev/null; then
 		NOTE[$name]="skipped: $cmd not installed"
-		line "$name" - - - "${NOTE[$name]}"
+		line "$name" - - - - "${NOTE[$name]}"
 		return
 	fi
 	progress "timing $name ($runs runs)"
 	for ((i = 0; i < runs; i++)); do
-		"$time_bin" -f '%e %M' -o "$tmp/time" \
+		"$time_bin" -f '%e %M %U %S' -o "$tmp/time" \
 			"$cmd" "$@" <"$input" >/dev/null 2>"$tmp/stderr"
 		status=$?
 		if [ "$status" -ne 0 ]; then
 			NOTE[$name]="FAILED: exit $status:"
 			NOTE[$name]+=" $(head -n 1 "$tmp/stderr")"
-			line "$name" - - - "${NOTE[$name]}"
+			line "$name" - - - - "${NOTE[$name]}"
 			failed=1
 			return
 		fi
-		read -r t m <"$tmp/time"
+		read -r t m u k <"$tmp/time"
 		times+=("$t")
+		cpus+=("$(awk -v u="$u" -v k="$k" 'BEGIN { printf "%.2f", u + k }')")
 		if [ "$m" -gt "$peak" ]; then
 			peak=$m
 		fi
@@ -147,10 +148,14 @@ row() {
 	# The median, or the lower of the two middle runs for an even count.
 	med=$(printf '%s\n' "${times[@]}" | sort -n |
 		sed -n "$(((runs + 1) / 2))p")
+	cpu=$(printf '%s\n' "${cpus[@]}" | sort -n |
+		sed -n "$(((runs + 1) / 2))p")
 	WALL[$name]=$med
+	CPU[$name]=$cpu
 	RSS[$name]=$peak
 	NOTE[$name]=
-	line "$name" "$med" "$(mb "${row_bytes:-$csv_bytes}" "$med")" "$(mib "$peak")"
+	line "$name" "$med" "$(mb "${row_bytes:-$csv_bytes}" "$med")" "$cpu" \
+		"$(mib "$peak")"
 }
 
 # ratio NAME REF [MIN]: NAME's speed as a multiple of REF's, both from
@@ -173,6 +178,17 @@ ratio() {
 			'BEGIN { print (r >= m ? "ok" : "MISSED") }')
 	fi
 	say '%-28s %-26s %-14s %s' "$name" "${r}x $ref" "$target" "$verdict"
+}
+
+# cpu_ratio NAME REF: NAME's CPU time per byte against REF's, for tools
+# that read in a thread of their own (no target: the speed target is on
+# wall time).
+cpu_ratio() {
+	local name=$1 ref=$2 r
+	[ -n "${CPU[$name]:-}" ] && [ -n "${CPU[$ref]:-}" ] || return 0
+	r=$(awk -v a="${CPU[$name]}" -v b="${CPU[$ref]}" \
+		'BEGIN { if (a > 0) printf "%.2f", b / a; else print "-" }')
+	say '%-28s %-26s %-14s %s' "$name" "${r}x $ref" "in CPU time" ""
 }
 
 # rss NAME MAX_MIB: NAME's peak RSS against a target.
@@ -214,8 +230,10 @@ report() {
 	cat <<EOF
 each figure: median wall time of $runs runs reading the file, output to
 /dev/null; MB/s counts the CSV bytes (for .gz input too), MB = 10^6 bytes;
-peak RSS is the largest of the runs. References: csv2tsv, a bare libcsv
-loop writing the record stream; gzcat, zlib gzread alone.
+CPU s is the median user + system time (above the wall time when a tool
+reads in a thread of its own); peak RSS is the largest of the runs.
+References: csv2tsv, a bare libcsv loop writing the record stream; gzcat,
+zlib gzread alone.
 EOF
 
 	# ---- The rows ----------------------------------------------------
@@ -248,6 +266,7 @@ EOF
 
 	printf '\nratios in this run, and targets\n'
 	ratio manifest-parse csv2tsv 0.8
+	cpu_ratio manifest-parse csv2tsv
 	rss manifest-parse 16
 	ratio "mlr --icsv --otsv cat" csv2tsv
 	ratio "manifest-parse .gz" gzcat
