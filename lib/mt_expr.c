@@ -26,6 +26,7 @@
 #include <time.h>
 
 #include "mt_expr.h"
+#include "mt_norm.h"
 #include "mt_rec.h"
 
 /* Nesting of parentheses and prefix operators the parser recurses into. */
@@ -213,36 +214,13 @@ mt_expr_parse_date(const char *p, size_t n, long *days)
 static size_t
 utf8_next(const unsigned char *p, size_t n, uint32_t *cp, bool *valid)
 {
-	uint32_t c;
-	size_t len, i;
+	size_t len = mt_utf8_decode((const char *)p, n, cp);
 
-	*valid = false;
+	*valid = len > 0;
+	if (len > 0)
+		return len;
 	*cp = p[0];
-	if (p[0] < 0x80) {
-		*valid = true;
-		return 1;
-	}
-	if (p[0] >= 0xc2 && p[0] <= 0xdf)
-		len = 2, c = p[0] & 0x1f;
-	else if (p[0] >= 0xe0 && p[0] <= 0xef)
-		len = 3, c = p[0] & 0x0f;
-	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
-		len = 4, c = p[0] & 0x07;
-	else
-		return 1;
-	if (n < len)
-		return 1;
-	for (i = 1; i < len; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return 1;
-		c = c << 6 | (p[i] & 0x3f);
-	}
-	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
-	    (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
-		return 1;
-	*cp = c;
-	*valid = true;
-	return len;
+	return 1;
 }
 
 static size_t

@@ -16,6 +16,7 @@
 #include <sys/types.h>
 
 #include "mt_lists.h"
+#include "mt_norm.h"
 
 struct entry {
 	size_t off;		/* in pool */
@@ -267,51 +268,6 @@ mt_list_entry(const struct mt_list *l, size_t i)
 	return s;
 }
 
-/* Length of the valid UTF-8 sequence at p, or 0 if it is not one. */
-static size_t
-utf8_seq(const unsigned char *p, size_t n)
-{
-	uint32_t c;
-	size_t len, i;
-
-	if (p[0] < 0x80)
-		return 1;
-	if (p[0] >= 0xc2 && p[0] <= 0xdf)
-		len = 2, c = p[0] & 0x1f;
-	else if (p[0] >= 0xe0 && p[0] <= 0xef)
-		len = 3, c = p[0] & 0x0f;
-	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
-		len = 4, c = p[0] & 0x07;
-	else
-		return 0;
-	if (n < len)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-		c = c << 6 | (p[i] & 0x3f);
-	}
-	/* Overlong forms, surrogates, beyond U+10FFFF. */
-	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
-	    (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
-		return 0;
-	return len;
-}
-
-static bool
-valid_utf8(const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, k;
-
-	while (i < n) {
-		if ((k = utf8_seq(p + i, n - i)) == 0)
-			return false;
-		i += k;
-	}
-	return true;
-}
-
 static bool
 is_blank(char c)
 {
@@ -350,7 +306,7 @@ mt_list_load(struct mt_list *l, const char *path, char *err, size_t errsz)
 			;
 		if (a == b || line[a] == '#')
 			continue;
-		if (!valid_utf8(line + a, b - a)) {
+		if (!mt_utf8_valid(line + a, b - a)) {
 			snprintf(err, errsz, "%s:%lu: entry is not valid UTF-8",
 			    path, lineno);
 			rc = -1;

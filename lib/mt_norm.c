@@ -844,6 +844,28 @@ utf8_seq(const unsigned char *s, size_t n, size_t *sub)
 	return need + 1;
 }
 
+size_t
+mt_utf8_decode(const char *str, size_t n, uint32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t len, sub, i;
+	uint32_t c;
+
+	if (n == 0)
+		return 0;
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if ((len = utf8_seq(s, n, &sub)) == 0)
+		return 0;
+	c = s[0] & (len == 2 ? 0x1f : len == 3 ? 0x0f : 0x07);
+	for (i = 1; i < len; i++)
+		c = c << 6 | (s[i] & 0x3f);
+	*cp = c;
+	return len;
+}
+
 int
 mt_utf8_valid(const char *str, size_t n)
 {

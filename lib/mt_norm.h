@@ -16,6 +16,7 @@
 #define MT_NORM_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Room any function here needs for an input of n bytes. */
 #define mt_norm_outsize(n) ((n) + 64)
@@ -184,5 +185,12 @@ int mt_utf8_repair(const char *s, size_t n, char *out, size_t *bad);
 
 /* True when s holds only valid UTF-8, as mt_utf8_repair judges it. */
 int mt_utf8_valid(const char *s, size_t n);
+
+/*
+ * The character at the start of s (n bytes): its length in bytes, 1 to 4,
+ * with the code point in *cp; 0 when s is empty or does not start with a
+ * valid UTF-8 sequence (the same rules as mt_utf8_valid).
+ */
+size_t mt_utf8_decode(const char *s, size_t n, uint32_t *cp);
 
 #endif
