@@ -84,6 +84,7 @@ mt_csvin_new(char delim, mt_csv_row_fn row, mt_csv_bad_fn bad, void *ctx)
 	struct mt_csvin *c = mt_xcalloc(1, sizeof *c);
 
 	c->delim = delim;
+	mt_buf_reserve(&c->arena, 4096);	/* fields always point into it */
 	c->row_fn = row;
 	c->bad_fn = bad;
 	c->ctx = ctx;
@@ -153,7 +154,7 @@ on_row(int term, void *data)
 	if (c->stopped)
 		return;
 	for (i = 0; i < c->nfields; i++)
-		c->fields[i].p = c->arena.buf ? c->arena.buf + c->off[i] : "";
+		c->fields[i].p = c->arena.buf + c->off[i];
 	if (c->stats.rows > 0 && all_blank(c->fields, c->nfields)) {
 		c->stats.blank++;
 	} else {

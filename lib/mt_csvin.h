@@ -14,7 +14,8 @@
 #include "mt_util.h"
 
 struct mt_csv_row {
-	const struct mt_str *fields;	/* valid during the callback */
+	const struct mt_str *fields;	/* valid during the callback; end to
+					 * end in memory, in order */
 	size_t nfields;
 	unsigned long line;		/* line the row starts on, from 1 */
 	struct mt_str raw;		/* the row's lines as read */

@@ -54,6 +54,7 @@ struct reader {
 	bool holding;		/* the caller holds the batch before head */
 	bool stop;		/* the caller is done: stop reading */
 	struct batch *cur;	/* the batch the thread fills, or NULL */
+	size_t ncols;		/* fields of the first row, plus one; 0 before */
 };
 
 static void
@@ -135,7 +136,8 @@ queue_row(void *ctx, const struct mt_csv_row *row)
 	struct reader *t = ctx;
 	struct event *e;
 	struct batch *b;
-	size_t i;
+	const char *base;
+	size_t i, start, span;
 
 	if ((e = new_event(t)) == NULL)
 		return -1;
@@ -150,12 +152,26 @@ queue_row(void *ctx, const struct mt_csv_row *row)
 		b->foff = mt_xrealloc(b->foff, b->capf * sizeof *b->foff);
 		b->flen = mt_xrealloc(b->flen, b->capf * sizeof *b->flen);
 	}
+	/* mt_csvin keeps a row's fields end to end: one copy for all. */
+	base = row->nfields > 0 ? row->fields[0].p : "";
+	span = row->nfields > 0 ? (size_t)(row->fields[row->nfields - 1].p -
+	    base) + row->fields[row->nfields - 1].n : 0;
+	start = b->bytes.len;
+	mt_buf_add(&b->bytes, base, span);
 	for (i = 0; i < row->nfields; i++) {
-		b->foff[b->nf] = b->bytes.len;
+		b->foff[b->nf] = start + (size_t)(row->fields[i].p - base);
 		b->flen[b->nf++] = row->fields[i].n;
-		mt_buf_add(&b->bytes, row->fields[i].p, row->fields[i].n);
 	}
-	copy_raw(b, e, row->raw);
+	/*
+	 * The raw text serves only to reject a row whose field count is not
+	 * the header's (the first row): other rows go without it.
+	 */
+	if (t->ncols == 0)
+		t->ncols = row->nfields + 1;
+	if (row->nfields + 1 != t->ncols)
+		copy_raw(b, e, row->raw);
+	else
+		e->raw = e->rawlen = 0;
 	return 0;
 }
 
