@@ -1075,7 +1075,8 @@ context_field(struct mt_canon *c, int f)
 	memcpy(m->out, v.p, v.n);
 	m->outn = v.n;
 	m->clean = c->clean[f];
-	memcpy(m->flags, c->dq.buf + d0, fl);
+	if (fl > 0)
+		memcpy(m->flags, c->dq.buf + d0, fl);
 	m->flagsn = fl;
 }
 
