@@ -3,10 +3,12 @@
 #
 #   ./setup.sh          install what is missing, build, and run the pipeline
 #                       on the bundled example manifests
-#   ./setup.sh check    install what is missing, build, run every test
+#   ./setup.sh check    install what is missing, build, run every test,
+#                       then again in a build with ASan and UBSan
 #
 # Packages come from Debian with apt-get (as root, or through sudo). The
-# build goes to build/ inside the source tree.
+# build goes to build/ inside the source tree, the sanitizer build to
+# build-san/.
 set -eu
 
 top=$(cd "$(dirname "$0")" && pwd)
@@ -54,6 +56,20 @@ if [ ! -f Makefile ] || [ "$top/configure" -nt Makefile ]; then
 fi
 make -s -j2
 
+# summary LOG: the counts of one make check, and the log when it failed.
+summary() {
+	log=$1
+	[ -f "$log" ] || return 0
+	pass=$(sed -n 's/^# PASS: *//p' "$log")
+	fail=$(sed -n 's/^# FAIL: *//p' "$log")
+	err=$(sed -n 's/^# ERROR: *//p' "$log")
+	skip=$(sed -n 's/^# SKIP: *//p' "$log")
+	echo "tests: ${pass:-0} passed, $(( ${fail:-0} + ${err:-0} )) failed, ${skip:-0} skipped"
+	if [ $(( ${fail:-0} + ${err:-0} )) -gt 0 ]; then
+		tail -n 60 "$log"
+	fi
+}
+
 case $what in
 run)
 	out="$build/examples.tsv"
@@ -63,15 +79,16 @@ run)
 check)
 	status=0
 	make -s -j2 check || status=$?
-	log="$build/test-suite.log"
-	if [ -f "$log" ]; then
-		pass=$(sed -n 's/^# PASS: *//p' "$log")
-		fail=$(sed -n 's/^# FAIL: *//p' "$log")
-		err=$(sed -n 's/^# ERROR: *//p' "$log")
-		skip=$(sed -n 's/^# SKIP: *//p' "$log")
-		echo "tests: ${pass:-0} passed, $(( ${fail:-0} + ${err:-0} )) failed, ${skip:-0} skipped"
-		[ "$status" -eq 0 ] || cat "$log" | tail -n 60
+	summary "$build/test-suite.log"
+	# The same tests with AddressSanitizer and UndefinedBehaviorSanitizer.
+	san="$top/build-san"
+	mkdir -p "$san"
+	cd "$san"
+	if [ ! -f Makefile ] || [ "$top/configure" -nt Makefile ]; then
+		"$top/configure" -q --enable-sanitizers
 	fi
+	make -s -j2 check || status=$?
+	summary "$san/test-suite.log"
 	exit "$status"
 	;;
 esac
