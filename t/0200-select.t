@@ -3,7 +3,7 @@
 # files, top N, seeded sample, errors.
 . "$top_srcdir/t/lib.sh"
 
-plan 57
+plan 62
 
 S="$DATA/select.tsv"
 H='doc_no	gross_weight_kg	description	score	lane'
@@ -171,6 +171,14 @@ check_field source_file "-" "-H names standard input -"
 run manifest-select --top 5 --by score 'description ~ /^(a+)+$/ || score > 0' evil2.tsv
 [ "$rc" -eq 2 ] && [ "$(wc -l <out)" -eq 1 ] && ok "after a limit error, --top writes nothing it kept" ||
 	not_ok "after a limit error, --top writes nothing it kept"
+
+run manifest-select --help
+check_rc 0 "--help exits 0"
+check_grep "^usage: manifest-select " out "--help prints the usage on stdout"
+run manifest-select --version
+check_out "manifest-select (manifest-tools) 0.1.0" "--version"
+run manifest-select --stats 'lane == "red"' "$S"
+check_err "manifest-select: 6 records read, 2 selected, 0 sampled, 2 written" "--stats counts on stderr"
 
 run manifest-select -o sel.tsv 'lane == "red"' "$S"
 [ "$(wc -l <sel.tsv)" -eq 3 ] && [ ! -s out ] && ok "-o writes the file" || not_ok "-o writes the file"
