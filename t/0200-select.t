@@ -3,7 +3,7 @@
 # files, top N, seeded sample, errors.
 . "$top_srcdir/t/lib.sh"
 
-plan 62
+plan 61
 
 S="$DATA/select.tsv"
 H='doc_no	gross_weight_kg	description	score	lane'
