@@ -645,6 +645,43 @@ load_list(struct run *r, const char *arg)
 	}
 }
 
+/*
+ * No input had a header (all were empty), so the expression was never
+ * compiled: check at least its syntax, so that a mistake in a cron job
+ * shows on a quiet day too. Without a header every field is unknown,
+ * and that error alone is not one.
+ */
+static bool
+syntax_ok(struct run *r)
+{
+	static const char unknown[] = "unknown field";
+	struct mt_expr_ctx ctx;
+	struct mt_expr_error err;
+	struct mt_expr *e;
+	char prefix[64];
+	bool ok;
+
+	memset(&ctx, 0, sizeof ctx);
+	ctx.source = "expression";
+	ctx.lists = r->lists;
+	ctx.rx = r->rxenv;
+	ctx.today = r->opt.today;
+	memset(&err, 0, sizeof err);
+	if ((e = mt_expr_compile(r->opt.expr, strlen(r->opt.expr), &ctx,
+	    &err)) != NULL) {
+		mt_expr_free(e);
+		return true;
+	}
+	ok = err.msg != NULL && strncmp(err.msg, unknown,
+	    sizeof unknown - 1) == 0;
+	if (!ok) {
+		snprintf(prefix, sizeof prefix, "%s: ", mt_progname());
+		mt_expr_error_print(&err, prefix, stderr);
+	}
+	mt_expr_error_free(&err);
+	return ok;
+}
+
 static bool
 valid_date(const char *s)
 {
@@ -818,6 +855,9 @@ main(int argc, char **argv)
 		select_file(&r, "-");
 	for (i = 0; i < argc && !r.done; i++)
 		select_file(&r, argv[i]);
+	if (r.header == NULL && r.opt.expr != NULL && r.status == 0 &&
+	    !syntax_ok(&r))
+		r.status = 2;
 	if (r.opt.top > 0 && r.status != 2)
 		top_flush(&r);
 	for (i = 0; i < (int)r.nheap; i++)	/* kept, not written: an error */

@@ -3,7 +3,7 @@
 # files, top N, seeded sample, errors.
 . "$top_srcdir/t/lib.sh"
 
-plan 61
+plan 64
 
 S="$DATA/select.tsv"
 H='doc_no	gross_weight_kg	description	score	lane'
@@ -171,6 +171,15 @@ check_field source_file "-" "-H names standard input -"
 run manifest-select --top 5 --by score 'description ~ /^(a+)+$/ || score > 0' evil2.tsv
 [ "$rc" -eq 2 ] && [ "$(wc -l <out)" -eq 1 ] && ok "after a limit error, --top writes nothing it kept" ||
 	not_ok "after a limit error, --top writes nothing it kept"
+
+: >empty.tsv
+run manifest-select '(((' empty.tsv
+check_rc 2 "with no header to read, a syntax error is still an error"
+check_err "manifest-select: expression:1:4: expected a value, found end of expression
+  (((
+     ^" "and it is shown"
+run manifest-select 'weight > 1' empty.tsv
+check_rc 1 "with no header, field names cannot be checked: nothing selected"
 
 run manifest-select --help
 check_rc 0 "--help exits 0"
