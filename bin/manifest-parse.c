@@ -25,6 +25,9 @@
 /* Mapping files one run may load. */
 #define MAX_MAPS	32
 
+/* Messages about unmapped columns shown per file; the rest are counted. */
+#define SHOW_COLUMNS	50
+
 /* Messages about rejected rows shown per file; all are counted. */
 #define SHOW_REJECTS	100
 
@@ -59,6 +62,7 @@ struct run {
 	char **extra_names;	/* with --keep-extra: the first file's */
 	size_t nextra_names;
 	bool skip_file;		/* the file's header is unusable */
+	unsigned long notes;	/* columns named on stderr for this file */
 	struct file_counts fc;
 	struct file_counts total;
 	int status;
@@ -133,6 +137,8 @@ note_column(void *ctx, size_t col, struct mt_str name, const char *why)
 	struct run *r = ctx;
 	char shown[3 * 60 + 8];
 
+	if (++r->notes > SHOW_COLUMNS)
+		return;
 	printable(name, shown, sizeof shown);
 	mt_warn("%s: column %zu '%s' %s%s", r->path, col + 1, shown, why,
 	    r->opt.canon.keep_extra ? "" : " (--keep-extra keeps it)");
@@ -211,8 +217,13 @@ on_header(struct run *r, const struct mt_csv_row *row)
 		mt_buf_add(&r->header, row->fields[i].p, row->fields[i].n);
 		mt_buf_addc(&r->header, '\0');
 	}
+	r->notes = 0;
 	mapped = mt_canon_header(r->canon, row->fields, row->nfields,
 	    note_column, r);
+	if (r->notes > SHOW_COLUMNS)
+		mt_warn("%s: %lu more unmapped columns not listed%s", r->path,
+		    r->notes - SHOW_COLUMNS, r->opt.canon.keep_extra ? "" :
+		    " (--keep-extra keeps them)");
 	if (mapped == 0)
 		mt_warn("%s: no column maps to a field of the schema: is line %lu "
 		    "the header? (-m maps other names)", r->path, row->line);

@@ -61,6 +61,8 @@ struct mt_canon {
 	size_t nextra;
 	char **names;			/* output names */
 	size_t nnames;
+	const char **nameset;		/* the same, hashed (see name_taken) */
+	size_t nameset_cap;
 	struct mt_buf arena;
 	struct mt_str src[MT_NTARGETS];	/* trimmed source values */
 	bool src_clean[MT_NTARGETS];	/* ASCII, nothing to fold or escape */
@@ -101,6 +103,7 @@ mt_canon_free(struct mt_canon *c)
 	if (c == NULL)
 		return;
 	free_names(c);
+	free(c->nameset);
 	free(c->extra);
 	free(c->xval);
 	mt_buf_free(&c->arena);
@@ -108,15 +111,41 @@ mt_canon_free(struct mt_canon *c)
 	free(c);
 }
 
-static bool
-name_taken(struct mt_canon *c, const char *s, size_t upto)
+/*
+ * The output names so far, in an open-addressing hash set, so that a
+ * header of 100,000 unmapped columns is named in linear time.
+ */
+static uint64_t
+name_hash(const char *s)
 {
-	size_t i;
+	uint64_t h = 1469598103934665603ULL;
 
-	for (i = 0; i < upto; i++)
-		if (strcmp(c->names[i], s) == 0)
+	while (*s != '\0')
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h;
+}
+
+static bool
+name_taken(struct mt_canon *c, const char *s)
+{
+	size_t i = (size_t)name_hash(s) & (c->nameset_cap - 1);
+
+	while (c->nameset[i] != NULL) {
+		if (strcmp(c->nameset[i], s) == 0)
 			return true;
+		i = (i + 1) & (c->nameset_cap - 1);
+	}
 	return false;
+}
+
+static void
+name_add(struct mt_canon *c, const char *s)
+{
+	size_t i = (size_t)name_hash(s) & (c->nameset_cap - 1);
+
+	while (c->nameset[i] != NULL)
+		i = (i + 1) & (c->nameset_cap - 1);
+	c->nameset[i] = s;
 }
 
 /* A header as a field name: lower case, other runs of bytes as '_'. */
@@ -153,7 +182,7 @@ extra_name(struct mt_canon *c, struct mt_str h, size_t col)
 	}
 	mt_buf_addc(&b, '\0');
 	base = b.len - 1;
-	for (k = 2; name_taken(c, b.buf, c->nnames); k++) {
+	for (k = 2; name_taken(c, b.buf); k++) {
 		b.len = base;
 		snprintf(suffix, sizeof suffix, "_%d", k);
 		mt_buf_add(&b, suffix, strlen(suffix) + 1);
@@ -183,8 +212,14 @@ mt_canon_header(struct mt_canon *c, const struct mt_str *names, size_t n,
 	c->nextra = 0;
 	free_names(c);
 	c->names = mt_xmalloc((MT_NFIELDS + n) * sizeof *c->names);
-	for (t = 0; t < MT_NFIELDS; t++)
+	free(c->nameset);
+	for (c->nameset_cap = 64; c->nameset_cap < 2 * (MT_NFIELDS + n);)
+		c->nameset_cap *= 2;
+	c->nameset = mt_xcalloc(c->nameset_cap, sizeof *c->nameset);
+	for (t = 0; t < MT_NFIELDS; t++) {
 		c->names[t] = (char *)mt_field_names[t];
+		name_add(c, c->names[t]);
+	}
 	c->nnames = MT_NFIELDS;
 
 	for (i = 0; i < n; i++) {
@@ -202,6 +237,7 @@ mt_canon_header(struct mt_canon *c, const struct mt_str *names, size_t n,
 
 				c->extra[c->nextra++] = i;
 				c->names[c->nnames++] = x;
+				name_add(c, x);
 			} else if (cm.target == MT_COL_UNMAPPED)
 				note(ctx, i, names[i], "maps to no field");
 			continue;
@@ -1082,6 +1118,32 @@ context_field(struct mt_canon *c, int f)
 
 /* --- the row --------------------------------------------------------- */
 
+/*
+ * NUL is valid UTF-8 but no text: tools downstream read values as C
+ * strings. Each becomes U+FFFD, flagged like any undecodable byte.
+ */
+static struct mt_str
+without_nul(struct mt_canon *c, struct mt_str s)
+{
+	char *o;
+	size_t i, k = 0;
+
+	if (memchr(s.p, '\0', s.n) == NULL)
+		return s;
+	o = arena_take(c, 3 * s.n + 4);
+	for (i = 0; i < s.n; i++) {
+		if (s.p[i] != '\0') {
+			o[k++] = s.p[i];
+			continue;
+		}
+		memcpy(o + k, "\xef\xbf\xbd", 3);
+		k += 3;
+	}
+	s.p = o;
+	s.n = k;
+	return s;
+}
+
 /* U+FFFD: a byte that could not be decoded (--encoding). */
 static bool
 has_replacement(struct mt_str s)
@@ -1115,6 +1177,10 @@ source_value(struct mt_canon *c, const struct mt_str *fields, int target,
 		mt_trim(&s.p, &s.n);
 	if ((*plain = plain_ascii(s.p, s.n)))
 		return s;
+	if (memchr(s.p, '\0', s.n) != NULL) {
+		s = without_nul(c, s);
+		*bad_utf8 = true;
+	}
 	if (!mt_utf8_valid(s.p, s.n)) {
 		char *o = arena_take(c, 3 * s.n + 4);
 		size_t bad;
@@ -1212,6 +1278,10 @@ extra_values(struct mt_canon *c, const struct mt_str *fields, bool *bad_utf8)
 
 	for (i = 0; i < c->nextra; i++) {
 		x = fields[c->extra[i]];
+		if (memchr(x.p, '\0', x.n) != NULL) {
+			x = without_nul(c, x);
+			*bad_utf8 = true;
+		}
 		if (!mt_utf8_valid(x.p, x.n)) {
 			r = arena_take(c, 3 * x.n + 4);
 			x.n = nonneg(mt_utf8_repair(x.p, x.n, r, &bad));
@@ -1233,12 +1303,14 @@ mt_canon_row(struct mt_canon *c, const struct mt_str *fields,
 	int t;
 
 	/*
-	 * Room for the worst case of every column: a UTF-8 repair (3n + 4),
-	 * then a normaliser's output from the repaired value (3n + 64) and a
-	 * package type or air waybill form beside it.
+	 * Room for the worst case of every column: NUL bytes replaced (3n + 4),
+	 * then a UTF-8 repair that reserves three times that (9n + 4), then a
+	 * normaliser's output from the result (at most 3n + 64), and a package
+	 * type or air waybill form beside it. Untouched, most of it is never
+	 * backed by memory.
 	 */
 	for (i = 0; i < c->ncols; i++)
-		need += 9 * fields[i].n + 160;
+		need += 16 * fields[i].n + 192;
 	c->arena.len = 0;
 	mt_buf_reserve(&c->arena, need);
 	c->dq.len = 0;

@@ -3,7 +3,7 @@
 # right (column mapping, value rules, header handling, messages).
 . "$top_srcdir/t/lib.sh"
 
-plan 26
+plan 32
 
 cd "$TMP" || exit 1
 
@@ -89,6 +89,22 @@ check_field departure_date "
 field dq | sed 's/,missing.*//' >got
 printf 'departure_date_invalid\ndeparture_date_invalid\norigin_country_invalid,loading_place_invalid\norigin_country_invalid,loading_place_invalid\ndeparture_date_invalid\n' >want
 check_file_same want got "and the same flags on every row"
+
+printf 'Shipper,Note\nA\000B,x\000y\n' >nul.csv
+run manifest-parse --keep-extra nul.csv
+check_field shipper_name "A�B" "a NUL byte becomes U+FFFD"
+check_field note "x�y" "in extra columns too"
+field dq | grep -q encoding_invalid && ok "and is flagged encoding_invalid" || not_ok "and is flagged encoding_invalid"
+
+# Wide headers: every unmapped column named, but not on stderr past 50.
+awk 'BEGIN { for (i = 1; i <= 20000; i++) printf "c%d%s", i, i < 20000 ? "," : "\n";
+	for (i = 1; i <= 20000; i++) printf "%d%s", i, i < 20000 ? "," : "\n" }' >wide.csv
+run manifest-parse wide.csv
+[ "$(wc -l <err)" -eq 52 ] && ok "50 unmapped columns named, then a count" || not_ok "50 unmapped columns named, then a count"
+check_grep "^manifest-parse: wide.csv: 19950 more unmapped columns not listed \(--keep-extra keeps them\)$" err "the count of the others"
+run manifest-parse --keep-extra wide.csv
+[ "$(head -n 1 out | tr '\t' '\n' | wc -l)" -eq 20038 ] && [ "$(field c20000)" = 20000 ] &&
+	ok "--keep-extra keeps 20,000 columns" || not_ok "--keep-extra keeps 20,000 columns"
 
 printf 'Shipper,"Bad\001Name\033[31m"\nA,B\n' >ctl.csv
 run manifest-parse ctl.csv
