@@ -855,6 +855,49 @@ scale_unit(enum mt_scale s)
 	}
 }
 
+/*
+ * Most weights, volumes and values are plain ("667.18", "25000"): those
+ * are written in canonical form here, without mt_norm_decimal's reading
+ * of separators. A value qualifies when it is digits, optionally a point
+ * and more digits, and the point cannot be a thousands separator: with
+ * --decimal point, or with auto when the fraction is not three digits
+ * long. Anything else returns -1 for the general path.
+ */
+static int
+plain_decimal(struct mt_canon *c, struct mt_str s, char *out)
+{
+	size_t i = 0, dot = SIZE_MAX, k = 0, end;
+
+	if (s.n == 0 || s.n > 40 || c->opts.decimal == MT_DEC_COMMA)
+		return -1;
+	for (i = 0; i < s.n; i++) {
+		if (s.p[i] == '.' && dot == SIZE_MAX && i > 0 && i + 1 < s.n)
+			dot = i;
+		else if (s.p[i] < '0' || s.p[i] > '9')
+			return -1;
+	}
+	if (dot != SIZE_MAX && s.n - dot - 1 == 3 &&
+	    c->opts.decimal == MT_DEC_AUTO)
+		return -1;
+	end = dot == SIZE_MAX ? s.n : dot;
+	for (i = 0; i + 1 < end && s.p[i] == '0'; i++)
+		continue;		/* leading zeros */
+	while (i < end)
+		out[k++] = s.p[i++];
+	if (dot != SIZE_MAX) {
+		size_t last = s.n;
+
+		while (last > dot + 1 && s.p[last - 1] == '0')
+			last--;		/* trailing zeros of the fraction */
+		if (last > dot + 1) {
+			out[k++] = '.';
+			for (i = dot + 1; i < last; i++)
+				out[k++] = s.p[i];
+		}
+	}
+	return (int)k;
+}
+
 static void
 do_weight(struct mt_canon *c, struct mt_str s, struct mt_str unit)
 {
@@ -874,7 +917,10 @@ do_weight(struct mt_canon *c, struct mt_str s, struct mt_str unit)
 		u = (enum mt_unit)n;
 	}
 	o = arena_take(c, mt_norm_outsize(s.n));
-	if ((n = mt_norm_weight(s.p, s.n, c->opts.decimal, u, o, &kg)) < 0) {
+	if (u == MT_UNIT_NONE && (n = plain_decimal(c, s, o)) >= 0)
+		kg = n == 1 && o[0] == '0' ? 0 : 1;	/* only its sign counts */
+	else if ((n = mt_norm_weight(s.p, s.n, c->opts.decimal, u, o,
+	    &kg)) < 0) {
 		set(c, MT_F_GROSS_WEIGHT_KG, "", 0);
 		flag(c, "weight_invalid");
 		return;
@@ -940,6 +986,13 @@ do_volume(struct mt_canon *c, struct mt_str s, struct mt_str unit)
 		}
 	}
 	o = arena_take(c, mt_norm_outsize(s.n));
+	if (!cft && (n = plain_decimal(c, s, o)) >= 0) {
+		set(c, MT_F_VOLUME_M3, o, (size_t)n);
+		c->clean[MT_F_VOLUME_M3] = true;
+		if (n == 1 && o[0] == '0')
+			flag(c, "volume_nonpositive");
+		return;
+	}
 	n = mt_norm_decimal(s.p, s.n, c->opts.decimal, o, &v, &used);
 	rest.p = s.p + used;
 	rest.n = s.n - used;
@@ -990,6 +1043,11 @@ do_value(struct mt_canon *c, struct mt_str s)
 		mt_trim(&s.p, &s.n);
 	}
 	o = arena_take(c, mt_norm_outsize(s.n));
+	if (cur.n == 0 && (n = plain_decimal(c, s, o)) >= 0) {
+		set(c, MT_F_VALUE, o, (size_t)n);
+		c->clean[MT_F_VALUE] = true;
+		return;
+	}
 	n = mt_norm_decimal(s.p, s.n, c->opts.decimal, o, NULL, &used);
 	rest.p = s.p + used;
 	rest.n = s.n - used;
