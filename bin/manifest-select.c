@@ -270,7 +270,7 @@ field_number(struct mt_str s)
 static void
 top_offer(struct run *r, struct mt_rec_reader *rd, struct mt_str line)
 {
-	struct kept k;
+	struct kept k = { 0 };
 	const struct mt_str *f;
 
 	(void)mt_rec_split_span(rd, (size_t)r->by_col + 1);

@@ -32,7 +32,7 @@ const char *mt_progname(void);
  * ':' the text of errno is appended (sbase's eprintf convention).
  */
 void mt_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-void mt_vwarn(const char *fmt, va_list ap);
+void mt_vwarn(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 /* mt_warn, then exit(2). For tools only, never for lib code. */
 void mt_die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 
