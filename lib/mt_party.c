@@ -1,0 +1,103 @@
+/*
+ * mt_party: party-name keys for watch-list matching. Names are cut into
+ * words of ASCII letters and digits (other UTF-8 bytes belong to words
+ * as they are; single letters joined by dots or slashes are one word);
+ * legal forms are dropped from the end, one after another, so that
+ * "CO LTD" and "SDN BHD" go as well as "LTD".
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "mt_party.h"
+
+/*
+ * Legal forms, as words after upper-casing and punctuation removal.
+ * Two-word forms ("SDN BHD") are matched word by word from the end.
+ */
+static const char *const legal_forms[] = {
+	"AB", "AG", "AS", "ASA", "BHD", "BV", "BVBA", "CIA", "CO", "COMPANY",
+	"CORP", "CORPORATION", "CV", "EIRL", "GMBH", "INC", "INCORPORATED",
+	"JSC", "KFT", "KG", "KK", "LDA", "LIMITED", "LLC", "LLP", "LP", "LTD",
+	"LTDA", "NV", "OAO", "OOO", "OY", "OYJ", "PJSC", "PLC", "PT", "PTE",
+	"PTY", "PVT", "SA", "SAC", "SAS", "SARL", "SDN", "SL", "SPA", "SPZOO",
+	"SRL", "SRO", "TBK", "ZAO",
+};
+
+static int
+is_legal_form(const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof legal_forms / sizeof legal_forms[0]; i++)
+		if (strlen(legal_forms[i]) == n &&
+		    memcmp(legal_forms[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+word_byte(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	    (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/*
+ * A '.' or '/' between single letters joins them: "B.V.", "A/S" and
+ * "S.p.A." are the words BV, AS and SPA.
+ */
+static int
+joins_letters(const char *p, size_t n, size_t i, size_t seglen)
+{
+	return (p[i] == '.' || p[i] == '/') && seglen == 1 && i + 1 < n &&
+	    word_byte((unsigned char)p[i + 1]) &&
+	    (i + 2 == n || !word_byte((unsigned char)p[i + 2]));
+}
+
+void
+mt_party_key(struct mt_buf *out, const char *p, size_t n, void *arg)
+{
+	size_t start = out->len, i, end, w, seglen = 0;
+	int in_word = 0;
+
+	(void)arg;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+
+		if (in_word && joins_letters(p, n, i, seglen)) {
+			seglen = 0;
+			continue;
+		}
+
+		if (c == '&') {
+			/* "A&B" and "A AND B" are one name. */
+			if (out->len > start)
+				mt_buf_addc(out, ' ');
+			mt_buf_add(out, "AND", 3);
+			in_word = 0;
+			continue;
+		}
+		if (!word_byte(c)) {
+			in_word = 0;
+			continue;
+		}
+		if (!in_word) {
+			if (out->len > start)
+				mt_buf_addc(out, ' ');
+			seglen = 0;
+		}
+		in_word = 1;
+		seglen++;
+		mt_buf_addc(out, (char)(c >= 'a' && c <= 'z' ? c - 32 : c));
+	}
+	/* Drop legal forms from the end while a word stays before them. */
+	for (;;) {
+		end = out->len;
+		for (w = end; w > start && out->buf[w - 1] != ' '; w--)
+			continue;
+		if (w == start || !is_legal_form(out->buf + w, end - w))
+			break;
+		out->len = w - 1;	/* the word and the space before it */
+	}
+}
