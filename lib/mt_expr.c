@@ -652,6 +652,17 @@ fn_word_count(struct mt_expr_value *ret, const struct mt_expr_value *a,
 	ret->num = count;
 }
 
+/* words(s) is s; `words(s) in @list` tests each word (parse_in). */
+static void
+fn_words(struct mt_expr_value *ret, const struct mt_expr_value *a,
+    size_t n, struct mt_expr_scratch *s, void *data)
+{
+	(void)n;
+	(void)s;
+	(void)data;
+	ret->str = a[0].str;
+}
+
 static void
 fn_trim(struct mt_expr_value *ret, const struct mt_expr_value *a,
     size_t n, struct mt_expr_scratch *s, void *data)
@@ -710,6 +721,7 @@ static const struct mt_expr_func builtins[] = {
 	{ "trim", MT_EXPR_STR, "s", fn_trim, NULL, true },
 	{ "upper", MT_EXPR_STR, "s", fn_upper, NULL, true },
 	{ "word_count", MT_EXPR_NUM, "s", fn_word_count, NULL, true },
+	{ "words", MT_EXPR_STR, "s", fn_words, NULL, true },
 };
 #define NBUILTINS (sizeof(builtins) / sizeof(builtins[0]))
 
@@ -755,6 +767,7 @@ struct node {
 			struct mt_list *list;
 			bool neg;
 			bool set;		/* written in the expression */
+			bool words;		/* any word of the value */
 		} in;
 		struct {
 			struct node **v;
@@ -1067,6 +1080,24 @@ eval_match(struct mt_expr *e, const struct node *n)
 	return n->u.match.neg ? !rc : rc;
 }
 
+/* Whether a word of s (split at white space) is in the list. */
+static int
+any_word_in(struct mt_list *l, struct mt_str s)
+{
+	size_t i = 0, start;
+
+	while (i < s.n) {
+		while (i < s.n && is_space(s.p[i]))
+			i++;
+		start = i;
+		while (i < s.n && !is_space(s.p[i]))
+			i++;
+		if (i > start && mt_list_contains(l, s.p + start, i - start))
+			return 1;
+	}
+	return 0;
+}
+
 static int
 eval_bool(struct mt_expr *e, const struct node *n)
 {
@@ -1100,7 +1131,8 @@ eval_bool(struct mt_expr *e, const struct node *n)
 		return eval_match(e, n);
 	case OP_IN:
 		s = eval_str(e, n->u.in.kid);
-		r = mt_list_contains(n->u.in.list, s.p, s.n);
+		r = n->u.in.words ? any_word_in(n->u.in.list, s) :
+		    mt_list_contains(n->u.in.list, s.p, s.n);
 		return n->u.in.neg ? !r : r;
 	case OP_NOT:
 		r = eval_bool(e, n->u.kid);
@@ -2175,6 +2207,16 @@ parse_in(struct parser *ps, struct node *l, const struct token *op,
 		return NULL;
 	}
 	n = node_new(OP_IN, MT_EXPR_BOOL, l->start, op);
+	if (l->op == OP_CALL && strcmp(l->u.call.f->name, "words") == 0 &&
+	    l->u.call.f->fn == fn_words) {
+		/* words(x) in @list: x itself, looked up word by word. */
+		struct node *x = l->u.call.args[0];
+
+		l->u.call.n = 0;
+		node_free(l);
+		l = x;
+		n->u.in.words = true;
+	}
 	n->u.in.kid = as_str(ps, l);
 	n->u.in.list = list;
 	n->u.in.neg = neg;
@@ -2590,6 +2632,129 @@ mt_expr_fields(const struct mt_expr *e, size_t *n)
 	return e->fields;
 }
 
+/* --- what an expression needs to be true --------------------------------- */
+
+struct needs {
+	struct mt_expr_need *v;
+	size_t n, c;
+	mt_expr_usable_fn *usable;
+	void *arg;
+};
+
+static void
+need_add(struct needs *d, size_t field, const struct mt_rx *rx)
+{
+	if (d->n == d->c) {
+		d->c = d->c ? 2 * d->c : 4;
+		d->v = mt_xrealloc(d->v, d->c * sizeof(*d->v));
+	}
+	d->v[d->n].field = field;
+	d->v[d->n].rx = rx;
+	d->n++;
+}
+
+/*
+ * Append to d a disjunction of matches one of which must succeed for n to
+ * be true; false (d as it was) when no such set is known. Of the kids of
+ * an `and`, the first that has one will do; an `or` needs one from each.
+ */
+static bool
+needs_of(const struct node *n, struct needs *d)
+{
+	size_t i, mark = d->n;
+
+	switch (n->op) {
+	case OP_MATCH:
+		if (n->u.match.neg || n->u.match.kid->op != OP_FIELD ||
+		    !d->usable(n->u.match.rx, d->arg))
+			return false;
+		need_add(d, n->u.match.kid->u.field, n->u.match.rx);
+		return true;
+	case OP_AND:
+		for (i = 0; i < n->u.kids.n; i++)
+			if (needs_of(n->u.kids.v[i], d))
+				return true;
+		return false;
+	case OP_OR:
+		for (i = 0; i < n->u.kids.n; i++)
+			if (!needs_of(n->u.kids.v[i], d)) {
+				d->n = mark;
+				return false;
+			}
+		return true;
+	default:
+		return false;
+	}
+}
+
+size_t
+mt_expr_needs(const struct mt_expr *e, mt_expr_usable_fn *usable, void *arg,
+    struct mt_expr_need **out)
+{
+	struct needs d = { NULL, 0, 0, usable, arg };
+
+	if (!needs_of(e->root, &d)) {
+		free(d.v);
+		d.v = NULL;
+		d.n = 0;
+	}
+	*out = d.v;
+	return d.n;
+}
+
+static void
+list_uses(const struct node *n, mt_expr_list_use_fn *fn, void *arg)
+{
+	size_t i;
+
+	switch (n->op) {
+	case OP_CONST:
+	case OP_FIELD:
+	case OP_FIELDNUM:
+		break;
+	case OP_TONUM:
+	case OP_TOSTR:
+	case OP_TRUTH:
+	case OP_NEG:
+	case OP_NOT:
+		list_uses(n->u.kid, fn, arg);
+		break;
+	case OP_ADD:
+	case OP_SUB:
+	case OP_MUL:
+	case OP_DIV:
+	case OP_NUMCMP:
+	case OP_STRCMP:
+		list_uses(n->u.bin.l, fn, arg);
+		list_uses(n->u.bin.r, fn, arg);
+		break;
+	case OP_MATCH:
+		list_uses(n->u.match.kid, fn, arg);
+		break;
+	case OP_IN:
+		if (!n->u.in.set)
+			fn(n->u.in.kid->op == OP_FIELD ? n->u.in.kid->u.field :
+			    SIZE_MAX, n->u.in.list, n->pos, arg);
+		list_uses(n->u.in.kid, fn, arg);
+		break;
+	case OP_AND:
+	case OP_OR:
+		for (i = 0; i < n->u.kids.n; i++)
+			list_uses(n->u.kids.v[i], fn, arg);
+		break;
+	case OP_CALL:
+		for (i = 0; i < n->u.call.n; i++)
+			list_uses(n->u.call.args[i], fn, arg);
+		break;
+	}
+}
+
+void
+mt_expr_list_uses(const struct mt_expr *e, mt_expr_list_use_fn *fn, void *arg)
+{
+	list_uses(e->root, fn, arg);
+}
+
 /* --- the tree as text ---------------------------------------------------- */
 
 static void
@@ -2663,7 +2828,10 @@ dump_node(const struct mt_expr *e, const struct node *n, struct mt_buf *out)
 	case OP_NUMCMP:
 	case OP_STRCMP: name = cmps[n->u.bin.cmp]; break;
 	case OP_MATCH: name = n->u.match.neg ? "!~" : "~"; break;
-	case OP_IN: name = n->u.in.neg ? "not-in" : "in"; break;
+	case OP_IN:
+		name = n->u.in.words ? (n->u.in.neg ? "not-in-words" :
+		    "in-words") : n->u.in.neg ? "not-in" : "in";
+		break;
 	case OP_AND: name = "&&"; break;
 	case OP_OR: name = "||"; break;
 	case OP_CALL: name = n->u.call.f->name; break;

@@ -133,6 +133,37 @@ size_t mt_expr_field_span(const struct mt_expr *e);
 /* The indexes of the fields the expression reads, ascending. */
 const size_t *mt_expr_fields(const struct mt_expr *e, size_t *n);
 
+/*
+ * A regular expression on a field: of the needs mt_expr_needs returns,
+ * one must match for the expression to be true.
+ */
+struct mt_expr_need {
+	size_t field;
+	const struct mt_rx *rx;
+};
+
+/* Whether a need on rx is of use to the caller (it can test for it). */
+typedef bool mt_expr_usable_fn(const struct mt_rx *rx, void *arg);
+
+/*
+ * Set *out to a malloc'd array of needs, at least one of which must match
+ * for the expression to be true, and return how many; 0 (and NULL) when
+ * no such set of usable needs is known, e.g. for an expression with no
+ * regular expression or one true when a match fails. Free *out.
+ */
+size_t mt_expr_needs(const struct mt_expr *e, mt_expr_usable_fn *usable,
+    void *arg, struct mt_expr_need **out);
+
+/*
+ * Call fn for every `in @list` of the expression with the field looked up
+ * (SIZE_MAX when the value is not a bare field), the list and the byte
+ * offset of the `in` in the expression text.
+ */
+typedef void mt_expr_list_use_fn(size_t field, struct mt_list *list,
+    size_t pos, void *arg);
+void mt_expr_list_uses(const struct mt_expr *e, mt_expr_list_use_fn *fn,
+    void *arg);
+
 /* The syntax tree as an S-expression, for tests and --explain output. */
 void mt_expr_dump(const struct mt_expr *e, struct mt_buf *out);
 

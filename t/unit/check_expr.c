@@ -532,7 +532,7 @@ START_TEST(added_functions)
 	ck_assert_str_eq(err.msg, "twice() takes 1 or 2 arguments, found 0");
 	mt_expr_error_free(&err);
 	ck_assert_ptr_null(mt_expr_compile("nope(1)", 7, &ctx, &err));
-	ck_assert_msg(strstr(err.msg, ", word_count, twice, initials, len")
+	ck_assert_msg(strstr(err.msg, ", word_count, words, twice, initials, len")
 	    != NULL, "%s", err.msg);
 	mt_expr_error_free(&err);
 }
