@@ -966,6 +966,34 @@ volume_unit_cft(struct mt_str u, bool *ok)
 	return false;
 }
 
+/*
+ * Volumes are written to the litre: with --decimal auto, a volume's one
+ * '.' or ',' is its decimal separator, so 2.362 and 2,362 are 2.362 m3,
+ * where the rule for other numbers would read 2362. Other forms (12.345,5
+ * or 1,234,567) are left to that rule.
+ */
+static enum mt_decimal
+volume_decimal(const struct mt_canon *c, struct mt_str s)
+{
+	size_t i = 0, seps = 0;
+	char sep = 0;
+
+	if (c->opts.decimal != MT_DEC_AUTO)
+		return c->opts.decimal;
+	while (i < s.n && (s.p[i] == ' ' || s.p[i] == '-' || s.p[i] == '+'))
+		i++;
+	for (; i < s.n; i++) {
+		if (s.p[i] == '.' || s.p[i] == ',') {
+			sep = s.p[i];
+			seps++;
+		} else if (s.p[i] < '0' || s.p[i] > '9')
+			break;
+	}
+	if (seps != 1)
+		return MT_DEC_AUTO;
+	return sep == '.' ? MT_DEC_POINT : MT_DEC_COMMA;
+}
+
 static void
 do_volume(struct mt_canon *c, struct mt_str s, struct mt_str unit)
 {
@@ -993,7 +1021,7 @@ do_volume(struct mt_canon *c, struct mt_str s, struct mt_str unit)
 			flag(c, "volume_nonpositive");
 		return;
 	}
-	n = mt_norm_decimal(s.p, s.n, c->opts.decimal, o, &v, &used);
+	n = mt_norm_decimal(s.p, s.n, volume_decimal(c, s), o, &v, &used);
 	rest.p = s.p + used;
 	rest.n = s.n - used;
 	mt_trim(&rest.p, &rest.n);

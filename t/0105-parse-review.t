@@ -3,7 +3,7 @@
 # right (column mapping, value rules, header handling, messages).
 . "$top_srcdir/t/lib.sh"
 
-plan 32
+plan 34
 
 cd "$TMP" || exit 1
 
@@ -110,4 +110,16 @@ printf 'Shipper,"Bad\001Name\033[31m"\nA,B\n' >ctl.csv
 run manifest-parse ctl.csv
 check_err "manifest-parse: ctl.csv: column 2 'Bad?Name?[31m' maps to no field (--keep-extra keeps it)" \
 	"control characters in a header name are not sent to the terminal"
+# Volumes are written to the litre: one point or comma is the decimal
+# separator, where the rule for weights reads a thousands separator.
+printf 'B/L No,Volume (M3),Gross Weight (KG)\nA,2.362,1.234\nB,"2,362",10\nC,1.234.567,5\nD,"12,5 cbm",1\n' >vol.csv
+run manifest-parse vol.csv
+check_field volume_m3 "2.362
+2.362
+1234567
+12.5" "a volume's one separator is its decimal point"
+check_field gross_weight_kg "1234
+10
+5
+1" "a weight's 1.234 is still 1234 kg under --decimal auto"
 done_testing
