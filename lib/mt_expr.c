@@ -425,6 +425,61 @@ scratch_reset(struct mt_expr_scratch *s)
 	}
 }
 
+/* --- values shared by the expressions of one record ---------------------- */
+
+struct mt_expr_rec {
+	const struct mt_str *vals;
+	size_t n;
+	uint32_t gen;		/* of the current record; never 0 */
+	size_t cap;		/* entries of the arrays below */
+	uint32_t *numgen;	/* num[i] is read when numgen[i] == gen */
+	double *num;
+	uint32_t *strgen;	/* str[i] is unescaped when strgen[i] == gen */
+	struct mt_str *str;
+	struct mt_expr_scratch scratch;
+};
+
+struct mt_expr_rec *
+mt_expr_rec_new(void)
+{
+	return mt_xcalloc(1, sizeof(struct mt_expr_rec));
+}
+
+void
+mt_expr_rec_free(struct mt_expr_rec *r)
+{
+	if (r == NULL)
+		return;
+	free(r->numgen);
+	free(r->num);
+	free(r->strgen);
+	free(r->str);
+	scratch_free(&r->scratch);
+	free(r);
+}
+
+void
+mt_expr_rec_set(struct mt_expr_rec *r, const struct mt_str *values, size_t n)
+{
+	if (n > r->cap) {
+		r->cap = n;
+		r->numgen = mt_xrealloc(r->numgen, n * sizeof(*r->numgen));
+		r->num = mt_xrealloc(r->num, n * sizeof(*r->num));
+		r->strgen = mt_xrealloc(r->strgen, n * sizeof(*r->strgen));
+		r->str = mt_xrealloc(r->str, n * sizeof(*r->str));
+		memset(r->numgen, 0, n * sizeof(*r->numgen));
+		memset(r->strgen, 0, n * sizeof(*r->strgen));
+	}
+	if (++r->gen == 0) {
+		memset(r->numgen, 0, r->cap * sizeof(*r->numgen));
+		memset(r->strgen, 0, r->cap * sizeof(*r->strgen));
+		r->gen = 1;
+	}
+	r->vals = values;
+	r->n = n;
+	scratch_reset(&r->scratch);
+}
+
 /* --- built-in functions -------------------------------------------------- */
 
 static const struct mt_str empty_str = { "", 0 };
@@ -793,6 +848,7 @@ struct mt_expr {
 	struct mt_expr_scratch scratch;
 	const struct mt_str *vals;
 	size_t nvals;
+	struct mt_expr_rec *rec;	/* shared by this evaluation, or NULL */
 	struct mt_expr_match *matches;
 	size_t nmatches, cmatches;
 	size_t *fields;
@@ -876,12 +932,19 @@ field_value(struct mt_expr *e, size_t i)
 
 	if (i >= e->nvals)
 		return empty_str;
+	if (e->rec != NULL && e->rec->strgen[i] == e->rec->gen)
+		return e->rec->str[i];
 	v = e->vals[i];
-	if (v.n == 0 || memchr(v.p, '\\', v.n) == NULL)
-		return v;
-	out = mt_expr_alloc(&e->scratch, v.n);
-	v.n = mt_rec_unescape(v.p, v.n, out);
-	v.p = out;
+	if (v.n > 0 && memchr(v.p, '\\', v.n) != NULL) {
+		out = mt_expr_alloc(e->rec ? &e->rec->scratch : &e->scratch,
+		    v.n);
+		v.n = mt_rec_unescape(v.p, v.n, out);
+		v.p = out;
+	}
+	if (e->rec != NULL) {
+		e->rec->strgen[i] = e->rec->gen;
+		e->rec->str[i] = v;
+	}
 	return v;
 }
 
@@ -940,12 +1003,19 @@ eval_num(struct mt_expr *e, const struct node *n)
 		 * The escaped value will do: a value with a backslash is no
 		 * number either way.
 		 */
-		if (n->u.field < e->nvals) {
-			s = e->vals[n->u.field];
-			if (mt_expr_parse_number(s.p, s.n, &d))
-				return d;
+		if (n->u.field >= e->nvals)
+			return NAN;
+		if (e->rec != NULL &&
+		    e->rec->numgen[n->u.field] == e->rec->gen)
+			return e->rec->num[n->u.field];
+		s = e->vals[n->u.field];
+		if (!mt_expr_parse_number(s.p, s.n, &d))
+			d = NAN;
+		if (e->rec != NULL) {
+			e->rec->numgen[n->u.field] = e->rec->gen;
+			e->rec->num[n->u.field] = d;
 		}
-		return NAN;
+		return d;
 	case OP_TONUM:
 		s = eval_str(e, n->u.kid);
 		return mt_expr_parse_number(s.p, s.n, &d) ? d : NAN;
@@ -2601,6 +2671,19 @@ mt_expr_eval(struct mt_expr *e, const struct mt_str *values, size_t n)
 	scratch_reset(&e->scratch);
 	e->vals = values;
 	e->nvals = n;
+	e->rec = NULL;
+	e->nmatches = 0;
+	e->errmsg[0] = '\0';
+	return eval_bool(e, e->root);
+}
+
+int
+mt_expr_eval_rec(struct mt_expr *e, struct mt_expr_rec *r)
+{
+	scratch_reset(&e->scratch);
+	e->vals = r->vals;
+	e->nvals = r->n;
+	e->rec = r;
 	e->nmatches = 0;
 	e->errmsg[0] = '\0';
 	return eval_bool(e, e->root);

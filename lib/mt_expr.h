@@ -120,6 +120,19 @@ void mt_expr_free(struct mt_expr *e);
 int mt_expr_eval(struct mt_expr *e, const struct mt_str *values, size_t n);
 const char *mt_expr_errmsg(const struct mt_expr *e);
 
+/*
+ * A record evaluated by several expressions: each field is read as a
+ * number, and unescaped, once for all of them. Set it to each record,
+ * then evaluate with mt_expr_eval_rec (same results as mt_expr_eval);
+ * strings of the record stay valid until the next mt_expr_rec_set.
+ */
+struct mt_expr_rec;
+struct mt_expr_rec *mt_expr_rec_new(void);
+void mt_expr_rec_free(struct mt_expr_rec *r);
+void mt_expr_rec_set(struct mt_expr_rec *r, const struct mt_str *values,
+    size_t n);
+int mt_expr_eval_rec(struct mt_expr *e, struct mt_expr_rec *r);
+
 /* Regular expression matches of the last evaluation, in the order made. */
 const struct mt_expr_match *mt_expr_matches(const struct mt_expr *e,
     size_t *n);

@@ -245,6 +245,9 @@ mt_list_contains(struct mt_list *l, const char *p, size_t n)
 		l->key(&l->scratch, p, n, l->key_arg);
 		p = l->scratch.buf;
 		n = l->scratch.len;
+		/* An empty key (a name of punctuation only) is no name. */
+		if (n == 0)
+			return false;
 	}
 	return l->table[probe(l, p, n, hash_bytes(p, n))] != 0;
 }

@@ -70,7 +70,7 @@ int mt_list_load(struct mt_list *l, const char *path, char *err,
 
 /*
  * Whether the n bytes at p (through the key function, if any) are an
- * entry. Not reentrant for a list with a key function: the key is built
+ * entry. Through a key function, a value whose key is empty is never one. Not reentrant for a list with a key function: the key is built
  * in the list's own buffer.
  */
 bool mt_list_contains(struct mt_list *l, const char *p, size_t n);

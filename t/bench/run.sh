@@ -10,6 +10,8 @@
 #   BENCH_ROWS  rows to generate (default 1000000)
 #   BENCH_RUNS  runs of each command; the median is reported (default 5)
 #   BENCH_SEED  generator seed (default 1)
+#   BENCH_ONLY  sections to run, space-separated, from csv gzip select
+#               score (default: all)
 #   TMPDIR      where the generated files go (removed at exit)
 #
 # To add a row, add a `row` line below and, for a target, a `ratio` or
@@ -27,6 +29,8 @@ rows=${BENCH_ROWS:-1000000}
 runs=${BENCH_RUNS:-5}
 seed=${BENCH_SEED:-1}
 builddir=$PWD
+srcdir=$(cd "$(dirname "$0")/../.." && pwd)
+only=${BENCH_ONLY:-csv gzip select score}
 log=$builddir/bench.log
 time_bin=/usr/bin/time
 
@@ -97,6 +101,11 @@ say() {
 
 line() {
 	say '%-28s %9s %9s %7s %11s   %s' "$@"
+}
+
+# want SECTION: whether BENCH_ONLY names it.
+want() {
+	[[ " $only " == *" $1 "* ]]
 }
 
 section() {
@@ -207,6 +216,21 @@ rss() {
 		"<= $max MiB" "$verdict"
 }
 
+# rate NAME MIN_MBS: NAME's MB/s of the record stream against a target.
+rate() {
+	local name=$1 min=$2 r verdict
+	if [ -z "${WALL[$name]:-}" ]; then
+		say '%-28s %-26s %-14s %s' "$name" "- MB/s" ">= $min MB/s" \
+			"no figure: ${NOTE[$name]:-not run}"
+		return
+	fi
+	r=$(mb "$stream_bytes" "${WALL[$name]}")
+	verdict=$(awk -v r="$r" -v m="$min" \
+		'BEGIN { print (r + 0 >= m ? "ok" : "MISSED") }')
+	say '%-28s %-26s %-14s %s' "$name" "$r MB/s of the stream" \
+		">= $min MB/s" "$verdict"
+}
+
 progress "generating $rows rows"
 "$time_bin" -f '%e' -o "$tmp/gen.time" \
 	"$builddir/t/bench/gen-manifest" -n "$rows" -s "$seed" >"$csv" ||
@@ -239,14 +263,17 @@ EOF
 	# ---- The rows ----------------------------------------------------
 	# A tool that reads the record stream can take its input from a file
 	# made once here, e.g. bin/manifest-parse "$csv" >"$tmp/manifest.tsv".
-	section "CSV input"
-	row csv2tsv "$csv" t/bench/csv2tsv
-	row manifest-parse /dev/null bin/manifest-parse "$csv"
-	row "mlr --icsv --otsv cat" "$csv" mlr --icsv --otsv cat
-
-	section "gzip input"
-	row gzcat /dev/null t/bench/gzcat "$gz"
-	row "manifest-parse .gz" /dev/null bin/manifest-parse "$gz"
+	if want csv; then
+		section "CSV input"
+		row csv2tsv "$csv" t/bench/csv2tsv
+		row manifest-parse /dev/null bin/manifest-parse "$csv"
+		row "mlr --icsv --otsv cat" "$csv" mlr --icsv --otsv cat
+	fi
+	if want gzip; then
+		section "gzip input"
+		row gzcat /dev/null t/bench/gzcat "$gz"
+		row "manifest-parse .gz" /dev/null bin/manifest-parse "$gz"
+	fi
 
 	# The record stream: manifest-parse's output, made once.
 	progress "making the record stream"
@@ -255,26 +282,54 @@ EOF
 	gzip -1 -c "$tsv" >"$tsv.gz" || die "gzip failed"
 	cat "$tsv" "$tsv.gz" >/dev/null
 	row_bytes=$(wc -c <"$tsv")
-	section "record stream input ($(mb "$row_bytes" 1) MB; MB/s of it)"
-	filter='gross_weight_kg > 20000 && description ~ /said to contain|general cargo/i'
-	row "mawk filter" "$tsv" mawk -F '\t' \
-		'NR == 1 || ($29 > 20000 && tolower($32) ~ /said to contain|general cargo/)'
-	row manifest-select /dev/null bin/manifest-select "$filter" "$tsv"
-	row "gzcat .tsv.gz" /dev/null t/bench/gzcat "$tsv.gz"
-	row "manifest-select .gz" /dev/null bin/manifest-select "$filter" "$tsv.gz"
+	stream_bytes=$row_bytes
+	if want select; then
+		section "record stream input ($(mb "$row_bytes" 1) MB; MB/s of it)"
+		filter='gross_weight_kg > 20000 && description ~ /said to contain|general cargo/i'
+		row "mawk filter" "$tsv" mawk -F '\t' \
+			'NR == 1 || ($29 > 20000 && tolower($32) ~ /said to contain|general cargo/)'
+		row manifest-select /dev/null bin/manifest-select "$filter" "$tsv"
+		row "gzcat .tsv.gz" /dev/null t/bench/gzcat "$tsv.gz"
+		row "manifest-select .gz" /dev/null bin/manifest-select "$filter" "$tsv.gz"
+	fi
+	if want score; then
+		# The 50-rule set of t/bench/bench.rules (30 regex, 20 numeric);
+		# the naive way is the same binary evaluating every rule.
+		rules=$srcdir/t/bench/bench.rules
+		section "risk-score, 50 rules ($(mb "$row_bytes" 1) MB stream; MB/s of it)"
+		row "risk-score --no-prefilter" /dev/null bin/risk-score \
+			--no-prefilter --date 2026-11-23 -r "$rules" "$tsv"
+		row risk-score /dev/null bin/risk-score --date 2026-11-23 \
+			-r "$rules" "$tsv"
+		row "risk-score default rules" /dev/null bin/risk-score \
+			--date 2026-11-23 -r "$srcdir/examples/rules/default.rules" \
+			"$tsv"
+	fi
 	row_bytes=
 
 	printf '\nratios in this run, and targets\n'
-	ratio manifest-parse csv2tsv 0.8
-	cpu_ratio manifest-parse csv2tsv
-	rss manifest-parse 16
-	ratio "mlr --icsv --otsv cat" csv2tsv
-	ratio "manifest-parse .gz" gzcat
-	rss "manifest-parse .gz" 16
-	ratio manifest-select "mawk filter" 3
-	rss manifest-select 16
-	ratio "manifest-select .gz" "gzcat .tsv.gz" 0.9
-	rss "manifest-select .gz" 16
+	if want csv; then
+		ratio manifest-parse csv2tsv 0.8
+		cpu_ratio manifest-parse csv2tsv
+		rss manifest-parse 16
+		ratio "mlr --icsv --otsv cat" csv2tsv
+	fi
+	if want gzip; then
+		ratio "manifest-parse .gz" gzcat
+		rss "manifest-parse .gz" 16
+	fi
+	if want select; then
+		ratio manifest-select "mawk filter" 3
+		rss manifest-select 16
+		ratio "manifest-select .gz" "gzcat .tsv.gz" 0.9
+		rss "manifest-select .gz" 16
+	fi
+	if want score; then
+		ratio risk-score "risk-score --no-prefilter" 2
+		rate risk-score 300
+		rss risk-score 16
+		rss "risk-score default rules" 16
+	fi
 	return "$failed"
 }
 

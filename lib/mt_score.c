@@ -1,0 +1,351 @@
+/*
+ * mt_score: the scorer of risk-rules(5).
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mt_litscan.h"
+#include "mt_rxlit.h"
+#include "mt_score.h"
+
+/* Literals shorter than this find too much to be worth scanning for. */
+#define MIN_LITERAL	3
+/* Tables of one field's scanner; beyond, its rules go unguarded. */
+#define MAX_SCAN	(4u << 20)
+/* Matched texts quoted per hit, and their length in characters. */
+#define MAX_QUOTES	3
+#define MAX_QUOTE	40
+
+struct field_scan {
+	size_t field;
+	struct mt_litscan *scan;
+};
+
+struct rule_state {
+	struct mt_rule *r;
+	bool active;		/* in force today */
+	bool guarded;		/* evaluated only when seen[] says so */
+	unsigned long long hits;
+};
+
+struct mt_score {
+	struct mt_rules *rs;
+	struct rule_state *rules;
+	size_t nrules;
+	struct field_scan *scans;
+	size_t nscans;
+	uint32_t *seen;		/* by rule: the mark of the last record */
+	uint32_t mark;
+	size_t span;
+	size_t nguarded;
+	int red, yellow;
+	unsigned long long lanes[3];
+	unsigned long long evaluated;
+	struct mt_expr_rec *rec;	/* the record, shared by the rules */
+	struct mt_buf hits, reasons;
+	char err[512];
+};
+
+static bool
+usable(const struct mt_rx *rx, void *arg)
+{
+	struct mt_rxlit lit;
+	const char *pat;
+	size_t n;
+	bool ok;
+
+	(void)arg;
+	pat = mt_rx_pattern(rx, &n);
+	ok = mt_rxlit_required(pat, n, mt_rx_flags(rx), MIN_LITERAL, &lit);
+	if (ok)
+		mt_rxlit_free(&lit);
+	return ok;
+}
+
+static struct field_scan *
+scan_for(struct mt_score *s, size_t field)
+{
+	size_t i;
+
+	for (i = 0; i < s->nscans; i++)
+		if (s->scans[i].field == field)
+			return &s->scans[i];
+	s->scans = mt_xrealloc(s->scans, (s->nscans + 1) * sizeof(*s->scans));
+	s->scans[s->nscans].field = field;
+	s->scans[s->nscans].scan = mt_litscan_new();
+	return &s->scans[s->nscans++];
+}
+
+/* Give rule i a guard when its expression has one. */
+static void
+guard(struct mt_score *s, size_t i)
+{
+	struct mt_expr_need *need;
+	struct mt_rxlit lit;
+	const char *pat;
+	size_t n, k, j, len;
+
+	n = mt_expr_needs(s->rules[i].r->expr, usable, NULL, &need);
+	for (k = 0; k < n; k++) {
+		struct field_scan *fs = scan_for(s, need[k].field);
+
+		pat = mt_rx_pattern(need[k].rx, &len);
+		if (!mt_rxlit_required(pat, len, mt_rx_flags(need[k].rx),
+		    MIN_LITERAL, &lit))
+			abort();	/* usable() said it would */
+		for (j = 0; j < lit.n; j++)
+			mt_litscan_add(fs->scan, lit.lit[j], lit.len[j],
+			    (uint32_t)i);
+		mt_rxlit_free(&lit);
+	}
+	if (n > 0)
+		s->rules[i].guarded = true;
+	free(need);
+}
+
+/*
+ * Build the scanners. One too large to build takes the guards off the
+ * rules with literals in it: they are evaluated every time instead.
+ */
+static void
+build_scans(struct mt_score *s)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < s->nscans; i++) {
+		if (mt_litscan_build(s->scans[i].scan, MAX_SCAN) == 0)
+			continue;
+		mt_litscan_free(s->scans[i].scan);
+		s->scans[i].scan = NULL;
+		for (j = 0; j < s->nrules; j++) {
+			struct mt_expr_need *need;
+			size_t n;
+
+			if (!s->rules[j].guarded)
+				continue;
+			n = mt_expr_needs(s->rules[j].r->expr, usable, NULL,
+			    &need);
+			for (k = 0; k < n; k++)
+				if (need[k].field == s->scans[i].field)
+					s->rules[j].guarded = false;
+			free(need);
+		}
+	}
+	for (i = j = 0; i < s->nscans; i++)
+		if (s->scans[i].scan != NULL)
+			s->scans[j++] = s->scans[i];
+	s->nscans = j;
+}
+
+struct mt_score *
+mt_score_new(struct mt_rules *rs, bool prefilter)
+{
+	struct mt_score *s = mt_xcalloc(1, sizeof(*s));
+	size_t i, span;
+
+	s->rs = rs;
+	s->rec = mt_expr_rec_new();
+	s->nrules = mt_rules_count(rs);
+	s->rules = mt_xcalloc(s->nrules ? s->nrules : 1, sizeof(*s->rules));
+	s->seen = mt_xcalloc(s->nrules ? s->nrules : 1, sizeof(*s->seen));
+	s->red = mt_rules_threshold(rs, MT_LANE_RED);
+	s->yellow = mt_rules_threshold(rs, MT_LANE_YELLOW);
+	for (i = 0; i < s->nrules; i++) {
+		s->rules[i].r = mt_rules_at(rs, i);
+		s->rules[i].active = s->rules[i].r->expr != NULL &&
+		    mt_rule_in_force(rs, s->rules[i].r);
+		if (!s->rules[i].active)
+			continue;
+		span = mt_expr_field_span(s->rules[i].r->expr);
+		if (span > s->span)
+			s->span = span;
+		if (prefilter)
+			guard(s, i);
+	}
+	build_scans(s);
+	for (i = 0; i < s->nrules; i++)
+		s->nguarded += s->rules[i].guarded;
+	return s;
+}
+
+void
+mt_score_free(struct mt_score *s)
+{
+	size_t i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->nscans; i++)
+		mt_litscan_free(s->scans[i].scan);
+	free(s->scans);
+	free(s->rules);
+	free(s->seen);
+	mt_expr_rec_free(s->rec);
+	mt_buf_free(&s->hits);
+	mt_buf_free(&s->reasons);
+	free(s);
+}
+
+size_t
+mt_score_span(const struct mt_score *s)
+{
+	return s->span;
+}
+
+/* The first max characters of t, "..." after them when cut. */
+static void
+add_quote(struct mt_buf *b, struct mt_str t)
+{
+	size_t i, chars = 0;
+
+	mt_buf_addc(b, '"');
+	for (i = 0; i < t.n; i++) {
+		if (((unsigned char)t.p[i] & 0xc0) != 0x80 &&
+		    chars++ == MAX_QUOTE)
+			break;
+		mt_buf_addc(b, t.p[i]);
+	}
+	if (i < t.n)
+		mt_buf_add(b, "...", 3);
+	mt_buf_addc(b, '"');
+}
+
+static void
+add_reason(struct mt_score *s, const struct mt_rule *r)
+{
+	const struct mt_expr_match *m;
+	struct mt_str quoted[MAX_QUOTES];
+	size_t nm, i, j, nq = 0;
+	char num[16];
+
+	if (s->reasons.len > 0)
+		mt_buf_add(&s->reasons, "; ", 2);
+	mt_buf_add(&s->reasons, r->id, strlen(r->id));
+	snprintf(num, sizeof num, " %+d ", r->weight);
+	mt_buf_add(&s->reasons, num, strlen(num));
+	if (r->category >= 0) {
+		mt_buf_addc(&s->reasons, '[');
+		mt_buf_add(&s->reasons, mt_rule_categories[r->category],
+		    strlen(mt_rule_categories[r->category]));
+		mt_buf_add(&s->reasons, "] ", 2);
+	}
+	mt_buf_add(&s->reasons, r->reason, strlen(r->reason));
+	m = mt_expr_matches(r->expr, &nm);
+	for (i = 0; i < nm && nq < MAX_QUOTES; i++) {
+		if (m[i].text.n == 0)
+			continue;	/* an empty match says nothing */
+		for (j = 0; j < nq; j++)
+			if (quoted[j].n == m[i].text.n && (m[i].text.n == 0 ||
+			    memcmp(quoted[j].p, m[i].text.p, m[i].text.n) == 0))
+				break;
+		if (j < nq)
+			continue;
+		mt_buf_add(&s->reasons, nq == 0 ? " (matched " : ", ",
+		    nq == 0 ? 10 : 2);
+		add_quote(&s->reasons, m[i].text);
+		quoted[nq++] = m[i].text;
+	}
+	if (nq > 0)
+		mt_buf_addc(&s->reasons, ')');
+	if (r->lane != MT_LANE_GREEN) {
+		mt_buf_add(&s->reasons, " [lane ", 7);
+		mt_buf_add(&s->reasons, mt_lane_names[r->lane],
+		    strlen(mt_lane_names[r->lane]));
+		mt_buf_addc(&s->reasons, ']');
+	}
+}
+
+int
+mt_score_record(struct mt_score *s, const struct mt_str *values, size_t n,
+    struct mt_score_result *res)
+{
+	struct rule_state *rt;
+	enum mt_lane lane = MT_LANE_GREEN, forced = MT_LANE_GREEN;
+	long sum = 0;
+	size_t i;
+	int rc, status = 0;
+
+	if (++s->mark == 0) {
+		memset(s->seen, 0, s->nrules * sizeof(*s->seen));
+		s->mark = 1;
+	}
+	for (i = 0; i < s->nscans; i++)
+		if (s->scans[i].field < n)
+			mt_litscan_run(s->scans[i].scan,
+			    values[s->scans[i].field].p,
+			    values[s->scans[i].field].n, s->seen, s->mark);
+	s->hits.len = 0;
+	s->reasons.len = 0;
+	mt_expr_rec_set(s->rec, values, n);
+	for (i = 0; i < s->nrules; i++) {
+		rt = &s->rules[i];
+		if (!rt->active || (rt->guarded && s->seen[i] != s->mark))
+			continue;
+		s->evaluated++;
+		rc = mt_expr_eval_rec(rt->r->expr, s->rec);
+		if (rc < 0) {
+			if (status == 0)
+				snprintf(s->err, sizeof s->err, "rule %s "
+				    "(%s:%lu): %s", rt->r->id, rt->r->file,
+				    rt->r->line, mt_expr_errmsg(rt->r->expr));
+			status = -1;
+			continue;
+		}
+		if (rc == 0)
+			continue;
+		rt->hits++;
+		sum += rt->r->weight;
+		if (rt->r->lane > forced)
+			forced = rt->r->lane;
+		if (s->hits.len > 0)
+			mt_buf_addc(&s->hits, ',');
+		mt_buf_add(&s->hits, rt->r->id, strlen(rt->r->id));
+		add_reason(s, rt->r);
+	}
+	res->score = sum < 0 ? 0 : sum > 100 ? 100 : (int)sum;
+	if (res->score >= s->red)
+		lane = MT_LANE_RED;
+	else if (res->score >= s->yellow)
+		lane = MT_LANE_YELLOW;
+	res->lane = forced > lane ? forced : lane;
+	s->lanes[res->lane]++;
+	res->hits.p = s->hits.buf ? s->hits.buf : "";
+	res->hits.n = s->hits.len;
+	res->reasons.p = s->reasons.buf ? s->reasons.buf : "";
+	res->reasons.n = s->reasons.len;
+	return status;
+}
+
+const char *
+mt_score_error(const struct mt_score *s)
+{
+	return s->err;
+}
+
+unsigned long long
+mt_score_lane_count(const struct mt_score *s, enum mt_lane lane)
+{
+	return s->lanes[lane];
+}
+
+unsigned long long
+mt_score_rule_hits(const struct mt_score *s, size_t i)
+{
+	return s->rules[i].hits;
+}
+
+size_t
+mt_score_guarded(const struct mt_score *s)
+{
+	return s->nguarded;
+}
+
+unsigned long long
+mt_score_evaluated(const struct mt_score *s)
+{
+	return s->evaluated;
+}
