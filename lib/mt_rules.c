@@ -780,8 +780,9 @@ read_file(struct mt_rules *rs, const char *path, size_t *size)
 	return b.buf;
 }
 
-size_t
-mt_rules_load(struct mt_rules *rs, const char *path)
+/* Parse text (size bytes, NUL after them, owned by the caller). */
+static size_t
+load_text(struct mt_rules *rs, const char *path, char *text, size_t size)
 {
 	struct parse ps;
 	size_t before = rs->errors;
@@ -790,8 +791,8 @@ mt_rules_load(struct mt_rules *rs, const char *path)
 
 	memset(&ps, 0, sizeof ps);
 	ps.rs = rs;
-	if ((ps.text = read_file(rs, path, &ps.size)) == NULL)
-		return rs->errors - before;
+	ps.text = text;
+	ps.size = size;
 	rs->files = mt_xrealloc(rs->files, (rs->nfiles + 1) * sizeof(char *));
 	rs->files[rs->nfiles] = mt_xstrdup(path);
 	ps.file = rs->files[rs->nfiles++];
@@ -799,9 +800,8 @@ mt_rules_load(struct mt_rules *rs, const char *path)
 		ps.dir = mt_xstrndup(path, slash == path ? 1 :
 		    (size_t)(slash - path));
 	/* A byte order mark, as some editors write. */
-	if (ps.size >= 3 && memcmp(ps.text, "\xef\xbb\xbf", 3) == 0) {
+	if (ps.size >= 3 && memcmp(ps.text, "\xef\xbb\xbf", 3) == 0)
 		ps.text[0] = ps.text[1] = ps.text[2] = ' ';
-	}
 	if ((nul = memchr(ps.text, '\0', ps.size)) != NULL) {
 		ps.lineno = 1;
 		for (const char *q = ps.text; q < nul; q++)
@@ -813,8 +813,34 @@ mt_rules_load(struct mt_rules *rs, const char *path)
 		while (next_line(&ps))
 			statement(&ps);
 	free(ps.dir);
-	free(ps.text);
 	return rs->errors - before;
+}
+
+size_t
+mt_rules_load(struct mt_rules *rs, const char *path)
+{
+	size_t size, errors;
+	char *text;
+
+	if ((text = read_file(rs, path, &size)) == NULL)
+		return 1;
+	errors = load_text(rs, path, text, size);
+	free(text);
+	return errors;
+}
+
+size_t
+mt_rules_load_text(struct mt_rules *rs, const char *name, const char *text,
+    size_t size)
+{
+	char *copy = mt_xmalloc(size + 1);
+	size_t errors;
+
+	memcpy(copy, text, size);
+	copy[size] = '\0';
+	errors = load_text(rs, name, copy, size);
+	free(copy);
+	return errors;
 }
 
 /* --- compiling ------------------------------------------------------------ */

@@ -59,6 +59,13 @@ void mt_rules_free(struct mt_rules *rs);
 size_t mt_rules_load(struct mt_rules *rs, const char *path);
 
 /*
+ * The same for size bytes of text in memory, named name in messages;
+ * list files are read relative to name's folder.
+ */
+size_t mt_rules_load_text(struct mt_rules *rs, const char *name,
+    const char *text, size_t size);
+
+/*
  * Compile every rule against a header; fields the header lacks but the
  * canonical schema has read as empty and set the rule's `absent`. today
  * (YYYY-MM-DD) is the day of the validity windows and of today(). Also
