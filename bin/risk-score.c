@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "mt_out.h"
 #include "mt_rec.h"
@@ -17,10 +18,13 @@
 #include "mt_rx.h"
 #include "mt_schema.h"
 #include "mt_score.h"
+#include "mt_scorepool.h"
 #include "mt_util.h"
 
 /* Rules files one run may combine. */
 #define MAX_RULES_FILES	64
+/* Scoring threads, at most. */
+#define MAX_THREADS	16
 
 /* The fields risk-score writes, in the order they are added. */
 enum { OUT_SCORE, OUT_LANE, OUT_HITS, OUT_REASONS, NOUT };
@@ -36,6 +40,7 @@ struct options {
 	bool check;
 	bool stats;
 	bool prefilter;
+	unsigned threads;
 };
 
 struct run {
@@ -43,6 +48,9 @@ struct run {
 	struct mt_rules *rs;
 	struct mt_rx_env *rx;
 	struct mt_score *score;
+	struct mt_scorepool *pool;	/* with --threads above 1 */
+	const char *name;		/* the input being scored */
+	struct mt_buf line;		/* an output line */
 	struct mt_out out;
 	char *header;			/* the first input's header line */
 	const char *header_from;
@@ -60,9 +68,9 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-	    "usage: risk-score [-r rules]... [-o file] [--date date] [--stats] "
-	    "[--no-prefilter]\n"
-	    "                  [file ...]\n"
+	    "usage: risk-score [-r rules]... [-j num] [-o file] [--date date] "
+	    "[--stats]\n"
+	    "                  [--no-prefilter] [file ...]\n"
 	    "       risk-score -c [-r rules]... [--date date] [file ...]\n");
 }
 
@@ -86,33 +94,45 @@ help(void)
 	    "      --stats           print hits by rule and records by lane "
 	    "on stderr\n"
 	    "      --no-prefilter    evaluate every rule on every record\n"
+	    "  -j, --threads NUM     score in NUM threads (default: one per "
+	    "processor, at most\n"
+	    "                        %d)\n"
 	    "  -h, --help            print this help and exit\n"
 	    "  -V, --version         print the version and exit\n\n"
-	    "Exit status: 0 success, 2 error.\n", MT_DATADIR);
+	    "Exit status: 0 success, 2 error.\n", MT_DATADIR, MAX_THREADS);
 }
 
 /* --- output --------------------------------------------------------------- */
 
 static void
-put_result(struct mt_out *o, int k, const struct mt_score_result *res)
+put_result(struct mt_buf *b, int k, const struct mt_score_result *res)
 {
-	char num[8];
+	char num[4];
+	size_t i = sizeof num;
+	int v = res->score;
+	struct mt_str t;
 
 	switch (k) {
 	case OUT_SCORE:
-		snprintf(num, sizeof num, "%d", res->score);
-		mt_out_puts(o, num);
-		break;
+		/* 0 to 100, without printf on every record. */
+		do
+			num[--i] = (char)('0' + v % 10);
+		while ((v /= 10) > 0 && i > 0);
+		mt_buf_add(b, num + i, sizeof num - i);
+		return;
 	case OUT_LANE:
-		mt_out_puts(o, mt_lane_names[res->lane]);
-		break;
+		mt_buf_add(b, mt_lane_names[res->lane],
+		    strlen(mt_lane_names[res->lane]));
+		return;
 	case OUT_HITS:
-		mt_rec_put(o, res->hits.p, res->hits.n);
+		t = res->hits;
 		break;
 	default:
-		mt_rec_put(o, res->reasons.p, res->reasons.n);
+		t = res->reasons;
 		break;
 	}
+	mt_buf_reserve(b, 2 * t.n);
+	b->len += mt_rec_escape(b->buf + b->len, t.p, t.n);
 }
 
 static void
@@ -130,41 +150,53 @@ write_header(struct run *r)
 }
 
 /*
- * The record with its results: the line as it is and the results after
- * it, or, when the input has some of the fields already, every field
- * with those replaced in place.
+ * The record with its results, into b: the line as it is and the results
+ * after it, or, when the input has some of the fields already, every
+ * field with those replaced in place. Runs in scoring threads too.
  */
 static void
-write_record(struct run *r, struct mt_rec_reader *rd, struct mt_str raw,
-    const struct mt_score_result *res)
+format_record(struct mt_buf *b, struct mt_str line, const struct mt_str *f,
+    size_t nf, const struct mt_score_result *res, const void *arg)
 {
-	const struct mt_str *f;
-	size_t i, nf;
+	const struct run *r = arg;
+	size_t i;
 	int k;
 
 	if (!r->replace)
-		mt_out_write(&r->out, raw.p, raw.n);
-	else {
-		f = mt_rec_fields(rd);
-		nf = mt_rec_nfields(rd);
+		mt_buf_add(b, line.p, line.n);
+	else
 		for (i = 0; i < nf; i++) {
 			if (i > 0)
-				mt_out_putc(&r->out, '\t');
+				mt_buf_addc(b, '\t');
 			for (k = 0; k < NOUT && r->col[k] != (int)i; k++)
 				;
 			if (k < NOUT)
-				put_result(&r->out, k, res);
+				put_result(b, k, res);
 			else
-				mt_out_write(&r->out, f[i].p, f[i].n);
+				mt_buf_add(b, f[i].p, f[i].n);
 		}
-	}
 	for (k = 0; k < NOUT; k++)
 		if (r->col[k] < 0) {
-			mt_out_putc(&r->out, '\t');
-			put_result(&r->out, k, res);
+			mt_buf_addc(b, '\t');
+			put_result(b, k, res);
 		}
-	mt_out_putc(&r->out, '\n');
-	r->written++;
+	mt_buf_addc(b, '\n');
+}
+
+/* A scored batch from the threads: its output, then its messages. */
+static void
+emit_batch(const char *out, size_t n, const char *msgs, size_t nmsgs,
+    void *arg)
+{
+	struct run *r = arg;
+	const char *q = msgs, *nl;
+
+	mt_out_write(&r->out, out, n);
+	for (; q < msgs + nmsgs; q = nl + 1) {
+		nl = memchr(q, '\n', (size_t)(msgs + nmsgs - q));
+		mt_warn("%s:%.*s", r->name, (int)(nl - q), q);
+		r->status = 2;
+	}
 }
 
 /* --- input ---------------------------------------------------------------- */
@@ -214,16 +246,79 @@ first_header(struct run *r, struct mt_rec_reader *rd, const char *name)
 		return -1;
 	r->score = mt_score_new(r->rs, r->opt.prefilter);
 	r->span = r->replace ? n : mt_score_span(r->score);
+	if (r->opt.threads > 1)
+		r->pool = mt_scorepool_new(r->rs, r->opt.prefilter,
+		    r->opt.threads, n, r->span, format_record, r, emit_batch, r);
 	write_header(r);
 	return 0;
+}
+
+/* The records of a file, scored here, one at a time. */
+static void
+score_here(struct run *r, struct mt_rec_reader *rd, const char *name)
+{
+	struct mt_score_result res;
+	struct mt_str raw;
+	int rc;
+
+	while ((rc = mt_rec_next_line(rd, &raw)) == MT_REC_OK) {
+		if (mt_rec_split_span(rd, r->span) == MT_REC_BAD) {
+			mt_warn("%s:%s", name, mt_rec_error(rd));
+			r->status = 2;
+			continue;
+		}
+		r->read++;
+		if (mt_score_record(r->score, mt_rec_fields(rd),
+		    mt_rec_nfields(rd), &res) < 0) {
+			mt_warn("%s:%lu: %s", name, mt_rec_lineno(rd),
+			    mt_score_error(r->score));
+			r->status = 2;
+		}
+		r->line.len = 0;
+		format_record(&r->line, raw, mt_rec_fields(rd),
+		    mt_rec_nfields(rd), &res, r);
+		mt_out_write(&r->out, r->line.buf, r->line.len);
+		if (r->out.failed) {
+			r->done = true;
+			return;
+		}
+	}
+	if (rc == MT_REC_ERROR) {
+		mt_warn("%s: %s", name, mt_rec_error(rd));
+		r->status = 2;
+	}
+}
+
+/*
+ * The records of a file, scored by the threads of the pool, this thread
+ * reading and writing; a file's batches are all written before the next
+ * file is read, so that messages name the right file.
+ */
+static void
+score_pooled(struct run *r, struct mt_rec_reader *rd, const char *name)
+{
+	struct mt_str raw;
+	int rc;
+
+	r->name = name;
+	while ((rc = mt_rec_next_line(rd, &raw)) == MT_REC_OK) {
+		mt_scorepool_add(r->pool, raw.p, raw.n, mt_rec_lineno(rd));
+		if (r->out.failed)
+			break;
+	}
+	mt_scorepool_drain(r->pool);
+	if (r->out.failed)
+		r->done = true;
+	else if (rc == MT_REC_ERROR) {
+		mt_warn("%s: %s", name, mt_rec_error(rd));
+		r->status = 2;
+	}
 }
 
 static void
 score_file(struct run *r, const char *path)
 {
 	struct mt_rec_reader *rd;
-	struct mt_score_result res;
-	struct mt_str raw;
 	const struct mt_str *names;
 	const char *name = strcmp(path, "-") == 0 ? "(standard input)" : path;
 	char err[256];
@@ -259,29 +354,10 @@ score_file(struct run *r, const char *path)
 		mt_rec_close(rd);
 		return;
 	}
-	while ((rc = mt_rec_next_line(rd, &raw)) == MT_REC_OK) {
-		if (mt_rec_split_span(rd, r->span) == MT_REC_BAD) {
-			mt_warn("%s:%s", name, mt_rec_error(rd));
-			r->status = 2;
-			continue;
-		}
-		r->read++;
-		if (mt_score_record(r->score, mt_rec_fields(rd),
-		    mt_rec_nfields(rd), &res) < 0) {
-			mt_warn("%s:%lu: %s", name, mt_rec_lineno(rd),
-			    mt_score_error(r->score));
-			r->status = 2;
-		}
-		write_record(r, rd, raw, &res);
-		if (r->out.failed) {
-			r->done = true;
-			break;
-		}
-	}
-	if (rc == MT_REC_ERROR) {
-		mt_warn("%s: %s", name, mt_rec_error(rd));
-		r->status = 2;
-	}
+	if (r->pool != NULL)
+		score_pooled(r, rd, name);
+	else
+		score_here(r, rd, name);
 	mt_rec_close(rd);
 }
 
@@ -368,22 +444,39 @@ share(unsigned long long part, unsigned long long whole)
 	return whole ? 100.0 * (double)part / (double)whole : 0.0;
 }
 
+/* Counts of the scorer here or of the pool's threads. */
+static unsigned long long
+lanes(const struct run *r, enum mt_lane lane)
+{
+	return r->pool ? mt_scorepool_lane_count(r->pool, lane) :
+	    mt_score_lane_count(r->score, lane);
+}
+
+static unsigned long long
+rule_hits(const struct run *r, size_t i)
+{
+	return r->pool ? mt_scorepool_rule_hits(r->pool, i) :
+	    mt_score_rule_hits(r->score, i);
+}
+
 static void
 print_stats(struct run *r)
 {
 	const struct mt_rule *rule;
-	unsigned long long c[3] = { 0, 0, 0 };
+	unsigned long long c[3] = { 0, 0, 0 }, read = r->read;
 	size_t i, w = 4;
 	int k;
 
+	if (r->pool != NULL)
+		read = mt_scorepool_records(r->pool);
 	if (r->score != NULL)
 		for (k = 0; k < 3; k++)
-			c[k] = mt_score_lane_count(r->score, (enum mt_lane)k);
+			c[k] = lanes(r, (enum mt_lane)k);
 	mt_warn("%llu %s scored: red %llu (%.1f%%), yellow %llu (%.1f%%), "
-	    "green %llu (%.1f%%)", r->read, r->read == 1 ? "record" : "records",
-	    c[MT_LANE_RED], share(c[MT_LANE_RED], r->read), c[MT_LANE_YELLOW],
-	    share(c[MT_LANE_YELLOW], r->read), c[MT_LANE_GREEN],
-	    share(c[MT_LANE_GREEN], r->read));
+	    "green %llu (%.1f%%)", read, read == 1 ? "record" : "records",
+	    c[MT_LANE_RED], share(c[MT_LANE_RED], read), c[MT_LANE_YELLOW],
+	    share(c[MT_LANE_YELLOW], read), c[MT_LANE_GREEN],
+	    share(c[MT_LANE_GREEN], read));
 	if (r->score == NULL)
 		return;
 	for (i = 0; i < mt_rules_count(r->rs); i++)
@@ -394,8 +487,7 @@ print_stats(struct run *r)
 		rule = mt_rules_at(r->rs, i);
 		if (mt_rule_in_force(r->rs, rule))
 			mt_warn("%-*s %10llu %6.1f%%  %s:%lu", (int)w, rule->id,
-			    mt_score_rule_hits(r->score, i),
-			    share(mt_score_rule_hits(r->score, i), r->read),
+			    rule_hits(r, i), share(rule_hits(r, i), read),
 			    rule->file, rule->line);
 		else
 			mt_warn("%-*s %10s %7s  %s:%lu (not in force)", (int)w,
@@ -403,6 +495,7 @@ print_stats(struct run *r)
 	}
 	mt_warn("%zu of %zu rules prefiltered; %llu rule evaluations",
 	    mt_score_guarded(r->score), mt_rules_count(r->rs),
+	    r->pool ? mt_scorepool_evaluated(r->pool) :
 	    mt_score_evaluated(r->score));
 }
 
@@ -417,6 +510,31 @@ default_rules(char *buf, size_t size)
 		dir = MT_DATADIR;
 	snprintf(buf, size, "%s/rules/default.rules", dir);
 	return buf;
+}
+
+/* One scoring thread per processor, at most MAX_THREADS. */
+static unsigned
+default_threads(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > MAX_THREADS ? MAX_THREADS : (unsigned)n;
+}
+
+static unsigned
+parse_threads(const char *s)
+{
+	char *end;
+	long v;
+
+	v = strtol(s, &end, 10);
+	if (*s < '0' || *s > '9' || *end != '\0' || v < 1 ||
+	    v > MAX_THREADS) {
+		mt_warn("--threads: expected a whole number from 1 to %d, not "
+		    "'%s'", MAX_THREADS, s);
+		exit(2);
+	}
+	return (unsigned)v;
 }
 
 static void
@@ -441,6 +559,7 @@ main(int argc, char **argv)
 		{ "date", required_argument, NULL, 'Y' },
 		{ "stats", no_argument, NULL, 'T' },
 		{ "no-prefilter", no_argument, NULL, 'P' },
+		{ "threads", required_argument, NULL, 'j' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct run r;
@@ -453,7 +572,9 @@ main(int argc, char **argv)
 	memset(&r, 0, sizeof r);
 	r.opt.prefilter = true;
 	set_today(r.opt.today);
-	while ((ch = getopt_long(argc, argv, "cho:r:V", longopts, NULL)) != -1) {
+	r.opt.threads = default_threads();
+	while ((ch = getopt_long(argc, argv, "chj:o:r:V", longopts,
+	    NULL)) != -1) {
 		switch (ch) {
 		case 'c':
 			r.opt.check = true;
@@ -489,6 +610,9 @@ main(int argc, char **argv)
 			break;
 		case 'P':
 			r.opt.prefilter = false;
+			break;
+		case 'j':
+			r.opt.threads = parse_threads(optarg);
 			break;
 		default:
 			usage(stderr);
@@ -543,7 +667,9 @@ main(int argc, char **argv)
 			r.status = 2;
 		}
 	}
+	mt_scorepool_free(r.pool);
 	mt_score_free(r.score);
+	mt_buf_free(&r.line);
 	mt_rules_free(r.rs);
 	mt_rx_env_free(r.rx);
 	free(r.names);

@@ -412,6 +412,8 @@ scratch_reset(struct mt_expr_scratch *s)
 	struct chunk *c;
 	size_t total = 0;
 
+	if (s->chunks <= 1 && (s->head == NULL || s->head->used == 0))
+		return;		/* nothing was taken: most evaluations */
 	if (s->chunks > 1) {
 		for (c = s->head; c != NULL; c = c->next)
 			total += c->size;
@@ -849,6 +851,7 @@ struct mt_expr {
 	const struct mt_str *vals;
 	size_t nvals;
 	struct mt_expr_rec *rec;	/* shared by this evaluation, or NULL */
+	struct mt_buf key;		/* list keys: lists are shared */
 	struct mt_expr_match *matches;
 	size_t nmatches, cmatches;
 	size_t *fields;
@@ -957,7 +960,11 @@ call(struct mt_expr *e, const struct node *n, struct mt_expr_value *ret)
 	for (i = 0; i < n->u.call.n; i++) {
 		const struct node *a = n->u.call.args[i];
 
-		if (a->type == MT_EXPR_NUM)
+		if (a->op == OP_CONST)
+			vals[i] = a->u.k;
+		else if (a->op == OP_FIELD)
+			vals[i].str = field_value(e, a->u.field);
+		else if (a->type == MT_EXPR_NUM)
 			vals[i].num = eval_num(e, a);
 		else
 			vals[i].str = eval_str(e, a);
@@ -988,6 +995,30 @@ arith(enum op op, double a, double b)
 	return isinf(r) ? NAN : r;
 }
 
+/*
+ * A field read as a number. The escaped value will do: a value with a
+ * backslash is no number either way.
+ */
+static inline double
+field_num(struct mt_expr *e, size_t i)
+{
+	struct mt_str s;
+	double d;
+
+	if (i >= e->nvals)
+		return NAN;
+	if (e->rec != NULL && e->rec->numgen[i] == e->rec->gen)
+		return e->rec->num[i];
+	s = e->vals[i];
+	if (!mt_expr_parse_number(s.p, s.n, &d))
+		d = NAN;
+	if (e->rec != NULL) {
+		e->rec->numgen[i] = e->rec->gen;
+		e->rec->num[i] = d;
+	}
+	return d;
+}
+
 static double
 eval_num(struct mt_expr *e, const struct node *n)
 {
@@ -999,23 +1030,7 @@ eval_num(struct mt_expr *e, const struct node *n)
 	case OP_CONST:
 		return n->u.k.num;
 	case OP_FIELDNUM:
-		/*
-		 * The escaped value will do: a value with a backslash is no
-		 * number either way.
-		 */
-		if (n->u.field >= e->nvals)
-			return NAN;
-		if (e->rec != NULL &&
-		    e->rec->numgen[n->u.field] == e->rec->gen)
-			return e->rec->num[n->u.field];
-		s = e->vals[n->u.field];
-		if (!mt_expr_parse_number(s.p, s.n, &d))
-			d = NAN;
-		if (e->rec != NULL) {
-			e->rec->numgen[n->u.field] = e->rec->gen;
-			e->rec->num[n->u.field] = d;
-		}
-		return d;
+		return field_num(e, n->u.field);
 	case OP_TONUM:
 		s = eval_str(e, n->u.kid);
 		return mt_expr_parse_number(s.p, s.n, &d) ? d : NAN;
@@ -1152,7 +1167,7 @@ eval_match(struct mt_expr *e, const struct node *n)
 
 /* Whether a word of s (split at white space) is in the list. */
 static int
-any_word_in(struct mt_list *l, struct mt_str s)
+any_word_in(struct mt_list *l, struct mt_str s, struct mt_buf *key)
 {
 	size_t i = 0, start;
 
@@ -1162,7 +1177,8 @@ any_word_in(struct mt_list *l, struct mt_str s)
 		start = i;
 		while (i < s.n && !is_space(s.p[i]))
 			i++;
-		if (i > start && mt_list_contains(l, s.p + start, i - start))
+		if (i > start && mt_list_contains_r(l, s.p + start, i - start,
+		    key))
 			return 1;
 	}
 	return 0;
@@ -1190,19 +1206,25 @@ eval_bool(struct mt_expr *e, const struct node *n)
 		d = eval_num(e, n->u.kid);
 		return !isnan(d) && d != 0;
 	case OP_NUMCMP:
-		d = eval_num(e, n->u.bin.l);
+		/* A field against a constant, the common case, inline. */
+		d = n->u.bin.l->op == OP_FIELDNUM ?
+		    field_num(e, n->u.bin.l->u.field) : eval_num(e, n->u.bin.l);
 		if (isnan(d))
 			return 0;
-		return compare_num(n->u.bin.cmp, d, eval_num(e, n->u.bin.r));
+		return compare_num(n->u.bin.cmp, d, n->u.bin.r->op == OP_CONST ?
+		    n->u.bin.r->u.k.num : eval_num(e, n->u.bin.r));
 	case OP_STRCMP:
-		s = eval_str(e, n->u.bin.l);
-		return compare_str(n->u.bin.cmp, s, eval_str(e, n->u.bin.r));
+		s = n->u.bin.l->op == OP_FIELD ?
+		    field_value(e, n->u.bin.l->u.field) :
+		    eval_str(e, n->u.bin.l);
+		return compare_str(n->u.bin.cmp, s, n->u.bin.r->op == OP_CONST ?
+		    n->u.bin.r->u.k.str : eval_str(e, n->u.bin.r));
 	case OP_MATCH:
 		return eval_match(e, n);
 	case OP_IN:
 		s = eval_str(e, n->u.in.kid);
-		r = n->u.in.words ? any_word_in(n->u.in.list, s) :
-		    mt_list_contains(n->u.in.list, s.p, s.n);
+		r = n->u.in.words ? any_word_in(n->u.in.list, s, &e->key) :
+		    mt_list_contains_r(n->u.in.list, s.p, s.n, &e->key);
 		return n->u.in.neg ? !r : r;
 	case OP_NOT:
 		r = eval_bool(e, n->u.kid);
@@ -2659,6 +2681,7 @@ mt_expr_free(struct mt_expr *e)
 		mt_rx_env_free(e->rx);
 	mt_lists_free(e->sets);
 	scratch_free(&e->scratch);
+	mt_buf_free(&e->key);
 	free(e->matches);
 	free(e->fields);
 	free(e->text);

@@ -238,13 +238,20 @@ mt_list_add(struct mt_list *l, const char *p, size_t n)
 bool
 mt_list_contains(struct mt_list *l, const char *p, size_t n)
 {
+	return mt_list_contains_r(l, p, n, &l->scratch);
+}
+
+bool
+mt_list_contains_r(const struct mt_list *l, const char *p, size_t n,
+    struct mt_buf *scratch)
+{
 	if (l->nentries == 0)
 		return false;
 	if (l->key != NULL) {
-		l->scratch.len = 0;
-		l->key(&l->scratch, p, n, l->key_arg);
-		p = l->scratch.buf;
-		n = l->scratch.len;
+		scratch->len = 0;
+		l->key(scratch, p, n, l->key_arg);
+		p = scratch->buf;
+		n = scratch->len;
 		/* An empty key (a name of punctuation only) is no name. */
 		if (n == 0)
 			return false;

@@ -75,6 +75,13 @@ int mt_list_load(struct mt_list *l, const char *path, char *err,
  */
 bool mt_list_contains(struct mt_list *l, const char *p, size_t n);
 
+/*
+ * The same, building the key in scratch: reentrant, so that threads may
+ * look up one list, each with its own scratch.
+ */
+bool mt_list_contains_r(const struct mt_list *l, const char *p, size_t n,
+    struct mt_buf *scratch);
+
 /* Entries (their keys, with a key function) in the order added. */
 size_t mt_list_size(const struct mt_list *l);
 struct mt_str mt_list_entry(const struct mt_list *l, size_t i);

@@ -423,6 +423,12 @@ split_count(const char *p, size_t n, struct mt_str *f, size_t span)
 	return tabs;
 }
 
+size_t
+mt_rec_split_line(const char *p, size_t n, struct mt_str *fields, size_t span)
+{
+	return split_count(p, n, fields, span) + 1;
+}
+
 int
 mt_rec_split_span(struct mt_rec_reader *r, size_t span)
 {

@@ -84,6 +84,13 @@ int mt_rec_split(struct mt_rec_reader *r);
  */
 int mt_rec_split_span(struct mt_rec_reader *r, size_t span);
 
+/*
+ * Split a line apart from a reader: its first span fields into fields,
+ * and the number of fields it has (tabs plus one) returned.
+ */
+size_t mt_rec_split_line(const char *p, size_t n, struct mt_str *fields,
+    size_t span);
+
 const struct mt_str *mt_rec_fields(const struct mt_rec_reader *r);
 size_t mt_rec_nfields(const struct mt_rec_reader *r);
 struct mt_str mt_rec_line(const struct mt_rec_reader *r);

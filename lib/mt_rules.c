@@ -894,6 +894,24 @@ set_today(struct mt_rules *rs, const char *today)
 	(void)mt_expr_parse_date(rs->today_text, 10, &rs->today);
 }
 
+struct mt_expr *
+mt_rules_compile_rule(const struct mt_rules *rs, const struct mt_rule *r,
+    struct mt_rx_env *rx)
+{
+	struct mt_expr_ctx ctx;
+
+	memset(&ctx, 0, sizeof ctx);
+	ctx.source = r->file;
+	ctx.line = r->when_line;
+	ctx.col = r->when_col;
+	ctx.fields = rs->fields;
+	ctx.nfields = rs->nfields;
+	ctx.lists = rs->lists;
+	ctx.rx = rx;
+	ctx.today = rs->today_text;
+	return mt_expr_compile(r->when, r->nwhen, &ctx, NULL);
+}
+
 static void
 compile_rule(struct mt_rules *rs, struct mt_rule *r, struct mt_rx_env *rx)
 {

@@ -76,6 +76,13 @@ size_t mt_rules_compile(struct mt_rules *rs, const struct mt_str *fields,
     size_t nfields, const char *today, struct mt_rx_env *rx);
 
 /*
+ * After compiling: the expression of rule r compiled once more, for a
+ * thread of its own (NULL if it did not compile the first time).
+ */
+struct mt_expr *mt_rules_compile_rule(const struct mt_rules *rs,
+    const struct mt_rule *r, struct mt_rx_env *rx);
+
+/*
  * After compiling: write the warnings of risk-rules(5) (expired or not
  * yet valid rules, rules that read absent fields, plain lists compared
  * with party names) and return how many.

@@ -27,6 +27,7 @@ struct field_scan {
 
 struct rule_state {
 	struct mt_rule *r;
+	struct mt_expr *expr;	/* the rule's, or the scorer's own copy */
 	bool active;		/* in force today */
 	bool guarded;		/* evaluated only when seen[] says so */
 	unsigned long long hits;
@@ -36,6 +37,8 @@ struct mt_score {
 	struct mt_rules *rs;
 	struct rule_state *rules;
 	size_t nrules;
+	size_t *active;		/* indexes of the rules in force, in order */
+	size_t nactive;
 	struct field_scan *scans;
 	size_t nscans;
 	uint32_t *seen;		/* by rule: the mark of the last record */
@@ -46,6 +49,8 @@ struct mt_score {
 	unsigned long long lanes[3];
 	unsigned long long evaluated;
 	struct mt_expr_rec *rec;	/* the record, shared by the rules */
+	struct mt_rx_env *rx;		/* for own copies of the expressions */
+	bool own;
 	struct mt_buf hits, reasons;
 	char err[512];
 };
@@ -89,7 +94,7 @@ guard(struct mt_score *s, size_t i)
 	const char *pat;
 	size_t n, k, j, len;
 
-	n = mt_expr_needs(s->rules[i].r->expr, usable, NULL, &need);
+	n = mt_expr_needs(s->rules[i].expr, usable, NULL, &need);
 	for (k = 0; k < n; k++) {
 		struct field_scan *fs = scan_for(s, need[k].field);
 
@@ -127,7 +132,7 @@ build_scans(struct mt_score *s)
 
 			if (!s->rules[j].guarded)
 				continue;
-			n = mt_expr_needs(s->rules[j].r->expr, usable, NULL,
+			n = mt_expr_needs(s->rules[j].expr, usable, NULL,
 			    &need);
 			for (k = 0; k < n; k++)
 				if (need[k].field == s->scans[i].field)
@@ -144,10 +149,19 @@ build_scans(struct mt_score *s)
 struct mt_score *
 mt_score_new(struct mt_rules *rs, bool prefilter)
 {
+	return mt_score_new_private(rs, prefilter, false);
+}
+
+struct mt_score *
+mt_score_new_private(struct mt_rules *rs, bool prefilter, bool own)
+{
 	struct mt_score *s = mt_xcalloc(1, sizeof(*s));
 	size_t i, span;
 
 	s->rs = rs;
+	s->own = own;
+	if (own && (s->rx = mt_rx_env_new(NULL)) == NULL)
+		mt_die("out of memory");
 	s->rec = mt_expr_rec_new();
 	s->nrules = mt_rules_count(rs);
 	s->rules = mt_xcalloc(s->nrules ? s->nrules : 1, sizeof(*s->rules));
@@ -160,15 +174,24 @@ mt_score_new(struct mt_rules *rs, bool prefilter)
 		    mt_rule_in_force(rs, s->rules[i].r);
 		if (!s->rules[i].active)
 			continue;
-		span = mt_expr_field_span(s->rules[i].r->expr);
+		s->rules[i].expr = own ? mt_rules_compile_rule(rs,
+		    s->rules[i].r, s->rx) : s->rules[i].r->expr;
+		if (s->rules[i].expr == NULL)
+			mt_die("rule %s: cannot compile it again",
+			    s->rules[i].r->id);
+		span = mt_expr_field_span(s->rules[i].expr);
 		if (span > s->span)
 			s->span = span;
 		if (prefilter)
 			guard(s, i);
 	}
 	build_scans(s);
-	for (i = 0; i < s->nrules; i++)
+	s->active = mt_xcalloc(s->nrules ? s->nrules : 1, sizeof(*s->active));
+	for (i = 0; i < s->nrules; i++) {
 		s->nguarded += s->rules[i].guarded;
+		if (s->rules[i].active)
+			s->active[s->nactive++] = i;
+	}
 	return s;
 }
 
@@ -181,8 +204,13 @@ mt_score_free(struct mt_score *s)
 		return;
 	for (i = 0; i < s->nscans; i++)
 		mt_litscan_free(s->scans[i].scan);
+	if (s->own)
+		for (i = 0; i < s->nrules; i++)
+			mt_expr_free(s->rules[i].expr);
+	mt_rx_env_free(s->rx);
 	free(s->scans);
 	free(s->rules);
+	free(s->active);
 	free(s->seen);
 	mt_expr_rec_free(s->rec);
 	mt_buf_free(&s->hits);
@@ -215,8 +243,9 @@ add_quote(struct mt_buf *b, struct mt_str t)
 }
 
 static void
-add_reason(struct mt_score *s, const struct mt_rule *r)
+add_reason(struct mt_score *s, const struct rule_state *rt)
 {
+	const struct mt_rule *r = rt->r;
 	const struct mt_expr_match *m;
 	struct mt_str quoted[MAX_QUOTES];
 	size_t nm, i, j, nq = 0;
@@ -234,7 +263,7 @@ add_reason(struct mt_score *s, const struct mt_rule *r)
 		mt_buf_add(&s->reasons, "] ", 2);
 	}
 	mt_buf_add(&s->reasons, r->reason, strlen(r->reason));
-	m = mt_expr_matches(r->expr, &nm);
+	m = mt_expr_matches(rt->expr, &nm);
 	for (i = 0; i < nm && nq < MAX_QUOTES; i++) {
 		if (m[i].text.n == 0)
 			continue;	/* an empty match says nothing */
@@ -266,7 +295,7 @@ mt_score_record(struct mt_score *s, const struct mt_str *values, size_t n,
 	struct rule_state *rt;
 	enum mt_lane lane = MT_LANE_GREEN, forced = MT_LANE_GREEN;
 	long sum = 0;
-	size_t i;
+	size_t i, k;
 	int rc, status = 0;
 
 	if (++s->mark == 0) {
@@ -281,17 +310,18 @@ mt_score_record(struct mt_score *s, const struct mt_str *values, size_t n,
 	s->hits.len = 0;
 	s->reasons.len = 0;
 	mt_expr_rec_set(s->rec, values, n);
-	for (i = 0; i < s->nrules; i++) {
+	for (k = 0; k < s->nactive; k++) {
+		i = s->active[k];
 		rt = &s->rules[i];
-		if (!rt->active || (rt->guarded && s->seen[i] != s->mark))
+		if (rt->guarded && s->seen[i] != s->mark)
 			continue;
 		s->evaluated++;
-		rc = mt_expr_eval_rec(rt->r->expr, s->rec);
+		rc = mt_expr_eval_rec(rt->expr, s->rec);
 		if (rc < 0) {
 			if (status == 0)
 				snprintf(s->err, sizeof s->err, "rule %s "
 				    "(%s:%lu): %s", rt->r->id, rt->r->file,
-				    rt->r->line, mt_expr_errmsg(rt->r->expr));
+				    rt->r->line, mt_expr_errmsg(rt->expr));
 			status = -1;
 			continue;
 		}
@@ -304,7 +334,7 @@ mt_score_record(struct mt_score *s, const struct mt_str *values, size_t n,
 		if (s->hits.len > 0)
 			mt_buf_addc(&s->hits, ',');
 		mt_buf_add(&s->hits, rt->r->id, strlen(rt->r->id));
-		add_reason(s, rt->r);
+		add_reason(s, rt);
 	}
 	res->score = sum < 0 ? 0 : sum > 100 ? 100 : (int)sum;
 	if (res->score >= s->red)

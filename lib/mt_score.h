@@ -34,6 +34,13 @@ struct mt_score_result {
  * evaluates every rule on every record.
  */
 struct mt_score *mt_score_new(struct mt_rules *rs, bool prefilter);
+
+/*
+ * The same, with own copies of the expressions when own is true: scorers
+ * made so may run in threads of their own, one record at a time each.
+ */
+struct mt_score *mt_score_new_private(struct mt_rules *rs, bool prefilter,
+    bool own);
 void mt_score_free(struct mt_score *s);
 
 /* One more than the highest field index scoring reads. */

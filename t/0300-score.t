@@ -3,7 +3,7 @@
 # lists; several rules files; re-scoring; input errors.
 . "$top_srcdir/t/lib.sh"
 
-plan 57
+plan 64
 
 cd "$TMP" || exit 1
 mkdir -p rules/lists
@@ -339,5 +339,26 @@ printf 'parties p {\n ---\n}\nrule PL {\n reason "l"\n weight 5\n when consignee
 printf 'doc_no\tconsignee_name\tdescription\nE1\t\tABC\n' >e.tsv
 run risk-score -r empty.rules e.tsv
 check_field reasons "PX +5 x" "an empty key matches nothing; an empty match is not quoted"
+
+# Threads: the same bytes whatever their number, messages in input order.
+awk -F '\t' 'BEGIN { OFS = "\t" } NR == 1 { print; next }
+	{ for (i = 0; i < 2000; i++) { $1 = "D" NR "-" i; print } }' s.tsv >many.tsv
+printf 'D9\tone\ttwo\n' >>many.tsv
+awk 'NR > 1 && NR % 1000 == 0 { print "X\ttoo few" } { print }' many.tsv >many2.tsv
+run risk-score -j 1 -r rules/op.rules --date 2026-11-23 many2.tsv
+cp out one.out
+cp err one.err
+check_rc 2 "ragged lines in a large input exit 2 (-j 1)"
+run risk-score -j 3 -r rules/op.rules --date 2026-11-23 many2.tsv
+check_rc 2 "and with -j 3"
+check_file_same one.out out "-j 3 writes what -j 1 writes, byte for byte"
+check_file_same one.err err "-j 3 reports what -j 1 reports, in the same order"
+[ "$(wc -l <err)" -eq 9 ] && [ "$(wc -l <out)" -eq 8001 ] &&
+	ok "every record of several batches comes out" ||
+	not_ok "every record of several batches comes out ($(wc -l <out) lines, $(wc -l <err) messages)"
+run risk-score -j 0 s.tsv
+check_rc 2 "--threads 0 is a usage error"
+check_err "risk-score: --threads: expected a whole number from 1 to 16, not '0'" \
+    "--threads names what is wrong"
 
 done_testing
