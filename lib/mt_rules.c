@@ -495,11 +495,13 @@ find_rule(const struct mt_rules *rs, const char *id, size_t n)
 
 /* Skip to the `}` of a rule after an error in it. */
 static void
-skip_block(struct parse *ps)
+skip_block(struct parse *ps, const char *id, size_t n, unsigned long open)
 {
 	while (next_line(ps))
 		if (is_close(ps->line))
 			return;
+	perr(ps, NULL, "end of file inside rule %.*s (line %lu): no '}' line",
+	    (int)n, id, open);
 }
 
 /*
@@ -657,7 +659,11 @@ rule_stmt(struct parse *ps, char *p)
 		return;		/* no block to skip: it may not be one */
 	}
 	if (!ok) {
-		skip_block(ps);
+		char *idcopy = mt_xstrndup(id, n);
+
+		/* The line is overwritten as the block is skipped. */
+		skip_block(ps, idcopy, n, open);
+		free(idcopy);
 		return;
 	}
 	memset(&r, 0, sizeof r);
@@ -682,7 +688,7 @@ rule_stmt(struct parse *ps, char *p)
 		q = skip_blank(ps->line);
 		if (!attribute(ps, &r, q, seen)) {
 			ok = false;
-			skip_block(ps);
+			skip_block(ps, r.id, strlen(r.id), open);
 			break;
 		}
 		if (strncmp(q, "when", 4) == 0 && (is_blank(q[4]) ||
@@ -799,9 +805,9 @@ load_text(struct mt_rules *rs, const char *path, char *text, size_t size)
 	if ((slash = strrchr(path, '/')) != NULL)
 		ps.dir = mt_xstrndup(path, slash == path ? 1 :
 		    (size_t)(slash - path));
-	/* A byte order mark, as some editors write. */
+	/* A byte order mark, as some editors write: skipped. */
 	if (ps.size >= 3 && memcmp(ps.text, "\xef\xbb\xbf", 3) == 0)
-		ps.text[0] = ps.text[1] = ps.text[2] = ' ';
+		ps.pos = 3;
 	if ((nul = memchr(ps.text, '\0', ps.size)) != NULL) {
 		ps.lineno = 1;
 		for (const char *q = ps.text; q < nul; q++)
