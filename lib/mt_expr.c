@@ -439,7 +439,21 @@ struct mt_expr_rec {
 	uint32_t *strgen;	/* str[i] is unescaped when strgen[i] == gen */
 	struct mt_str *str;
 	struct mt_expr_scratch scratch;
+	const uint32_t *seen;	/* guards: seen[g] == mark, a match may be */
+	uint32_t mark;
+	uint32_t *keygen;	/* key[i] is field i's list key ... */
+	const struct mt_list **keylist;	/* ... by the key of this list */
+	size_t *keyat, *keylen;		/* in keybuf, which may move */
+	struct mt_buf keybuf;
 };
+
+void
+mt_expr_rec_set_seen(struct mt_expr_rec *r, const uint32_t *seen,
+    uint32_t mark)
+{
+	r->seen = seen;
+	r->mark = mark;
+}
 
 struct mt_expr_rec *
 mt_expr_rec_new(void)
@@ -456,6 +470,11 @@ mt_expr_rec_free(struct mt_expr_rec *r)
 	free(r->num);
 	free(r->strgen);
 	free(r->str);
+	free(r->keygen);
+	free(r->keylist);
+	free(r->keyat);
+	free(r->keylen);
+	mt_buf_free(&r->keybuf);
 	scratch_free(&r->scratch);
 	free(r);
 }
@@ -469,14 +488,21 @@ mt_expr_rec_set(struct mt_expr_rec *r, const struct mt_str *values, size_t n)
 		r->num = mt_xrealloc(r->num, n * sizeof(*r->num));
 		r->strgen = mt_xrealloc(r->strgen, n * sizeof(*r->strgen));
 		r->str = mt_xrealloc(r->str, n * sizeof(*r->str));
+		r->keygen = mt_xrealloc(r->keygen, n * sizeof(*r->keygen));
+		r->keylist = mt_xrealloc(r->keylist, n * sizeof(*r->keylist));
+		r->keyat = mt_xrealloc(r->keyat, n * sizeof(*r->keyat));
+		r->keylen = mt_xrealloc(r->keylen, n * sizeof(*r->keylen));
 		memset(r->numgen, 0, n * sizeof(*r->numgen));
 		memset(r->strgen, 0, n * sizeof(*r->strgen));
+		memset(r->keygen, 0, n * sizeof(*r->keygen));
 	}
 	if (++r->gen == 0) {
 		memset(r->numgen, 0, r->cap * sizeof(*r->numgen));
 		memset(r->strgen, 0, r->cap * sizeof(*r->strgen));
+		memset(r->keygen, 0, r->cap * sizeof(*r->keygen));
 		r->gen = 1;
 	}
+	r->keybuf.len = 0;
 	r->vals = values;
 	r->n = n;
 	scratch_reset(&r->scratch);
@@ -818,6 +844,7 @@ struct node {
 			struct node *kid;
 			struct mt_rx *rx;
 			bool neg;
+			uint32_t guard;		/* see mt_expr_guard_matches */
 		} match;
 		struct {
 			struct node *kid;
@@ -1147,6 +1174,11 @@ eval_match(struct mt_expr *e, const struct node *n)
 	char pat[64];
 	int rc;
 
+	/* A guard whose literals the field lacks: no match is possible. */
+	if (n->u.match.guard != UINT32_MAX && e->rec != NULL &&
+	    e->rec->seen != NULL &&
+	    e->rec->seen[n->u.match.guard] != e->rec->mark)
+		return n->u.match.neg;
 	rc = mt_rx_match(e->rx, n->u.match.rx, s.p, s.n, &start, &len, &why);
 	if (rc < 0) {
 		pattern_text(n->u.match.rx, pat, sizeof(pat));
@@ -1182,6 +1214,31 @@ any_word_in(struct mt_list *l, struct mt_str s, struct mt_buf *key)
 			return 1;
 	}
 	return 0;
+}
+
+/*
+ * A field in a list with a key function, the key made once a record for
+ * all the lists of that key function (party names against watch lists
+ * and trusted-trader lists).
+ */
+static int
+in_keyed(struct mt_expr *e, size_t f, const struct mt_list *l)
+{
+	struct mt_expr_rec *r = e->rec;
+	struct mt_str v;
+
+	if (f >= e->nvals)
+		return mt_list_contains_r(l, "", 0, &e->key);
+	if (r->keygen[f] != r->gen || !mt_list_same_key(r->keylist[f], l)) {
+		v = field_value(e, f);
+		r->keyat[f] = r->keybuf.len;
+		mt_list_key_of(l, &r->keybuf, v.p, v.n);
+		r->keylen[f] = r->keybuf.len - r->keyat[f];
+		r->keygen[f] = r->gen;
+		r->keylist[f] = l;
+	}
+	return mt_list_contains_key(l, r->keybuf.buf ? r->keybuf.buf +
+	    r->keyat[f] : "", r->keylen[f]);
 }
 
 static int
@@ -1222,6 +1279,11 @@ eval_bool(struct mt_expr *e, const struct node *n)
 	case OP_MATCH:
 		return eval_match(e, n);
 	case OP_IN:
+		if (!n->u.in.words && n->u.in.kid->op == OP_FIELD &&
+		    e->rec != NULL && mt_list_has_key(n->u.in.list)) {
+			r = in_keyed(e, n->u.in.kid->u.field, n->u.in.list);
+			return n->u.in.neg ? !r : r;
+		}
 		s = eval_str(e, n->u.in.kid);
 		r = n->u.in.words ? any_word_in(n->u.in.list, s, &e->key) :
 		    mt_list_contains_r(n->u.in.list, s.p, s.n, &e->key);
@@ -2347,6 +2409,7 @@ parse_match(struct parser *ps, struct node *l, const struct token *op)
 	n->u.match.kid = as_str(ps, l);
 	n->u.match.rx = rx;
 	n->u.match.neg = op->t == T_NMATCH;
+	n->u.match.guard = UINT32_MAX;
 	set_depth(ps, n, n->u.match.kid);
 	return checked(ps, n);
 }
@@ -2853,6 +2916,60 @@ list_uses(const struct node *n, mt_expr_list_use_fn *fn, void *arg)
 			list_uses(n->u.call.args[i], fn, arg);
 		break;
 	}
+}
+
+static void
+guard_matches(struct node *n, mt_expr_guard_fn *fn, void *arg)
+{
+	size_t i;
+
+	switch (n->op) {
+	case OP_CONST:
+	case OP_FIELD:
+	case OP_FIELDNUM:
+		break;
+	case OP_TONUM:
+	case OP_TOSTR:
+	case OP_TRUTH:
+	case OP_NEG:
+	case OP_NOT:
+		guard_matches(n->u.kid, fn, arg);
+		break;
+	case OP_ADD:
+	case OP_SUB:
+	case OP_MUL:
+	case OP_DIV:
+	case OP_NUMCMP:
+	case OP_STRCMP:
+		guard_matches(n->u.bin.l, fn, arg);
+		guard_matches(n->u.bin.r, fn, arg);
+		break;
+	case OP_MATCH:
+		if (n->u.match.kid->op == OP_FIELD)
+			n->u.match.guard = fn(n->u.match.kid->u.field,
+			    n->u.match.rx, n->u.match.guard, arg);
+		else
+			guard_matches(n->u.match.kid, fn, arg);
+		break;
+	case OP_IN:
+		guard_matches(n->u.in.kid, fn, arg);
+		break;
+	case OP_AND:
+	case OP_OR:
+		for (i = 0; i < n->u.kids.n; i++)
+			guard_matches(n->u.kids.v[i], fn, arg);
+		break;
+	case OP_CALL:
+		for (i = 0; i < n->u.call.n; i++)
+			guard_matches(n->u.call.args[i], fn, arg);
+		break;
+	}
+}
+
+void
+mt_expr_guard_matches(struct mt_expr *e, mt_expr_guard_fn *fn, void *arg)
+{
+	guard_matches(e->root, fn, arg);
 }
 
 void

@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "mt_lists.h"
@@ -132,6 +133,21 @@ void mt_expr_rec_free(struct mt_expr_rec *r);
 void mt_expr_rec_set(struct mt_expr_rec *r, const struct mt_str *values,
     size_t n);
 int mt_expr_eval_rec(struct mt_expr *e, struct mt_expr_rec *r);
+
+/*
+ * Guards of regular expressions, for a prefilter: fn gets each regular
+ * expression matched against a bare field, with its guard so far
+ * (UINT32_MAX: none), and returns its guard. In mt_expr_eval_rec, a
+ * guarded match is tried only when seen[guard] == mark (set with
+ * mt_expr_rec_set_seen), and otherwise taken to fail: the caller
+ * promises that it cannot match then.
+ */
+typedef uint32_t mt_expr_guard_fn(size_t field, const struct mt_rx *rx,
+    uint32_t guard, void *arg);
+void mt_expr_guard_matches(struct mt_expr *e, mt_expr_guard_fn *fn,
+    void *arg);
+void mt_expr_rec_set_seen(struct mt_expr_rec *r, const uint32_t *seen,
+    uint32_t mark);
 
 /* Regular expression matches of the last evaluation, in the order made. */
 const struct mt_expr_match *mt_expr_matches(const struct mt_expr *e,

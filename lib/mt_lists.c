@@ -259,6 +259,33 @@ mt_list_contains_r(const struct mt_list *l, const char *p, size_t n,
 	return l->table[probe(l, p, n, hash_bytes(p, n))] != 0;
 }
 
+bool
+mt_list_has_key(const struct mt_list *l)
+{
+	return l->key != NULL;
+}
+
+bool
+mt_list_same_key(const struct mt_list *a, const struct mt_list *b)
+{
+	return a->key == b->key && a->key_arg == b->key_arg;
+}
+
+void
+mt_list_key_of(const struct mt_list *l, struct mt_buf *out, const char *p,
+    size_t n)
+{
+	l->key(out, p, n, l->key_arg);
+}
+
+bool
+mt_list_contains_key(const struct mt_list *l, const char *key, size_t n)
+{
+	if (l->nentries == 0 || n == 0)
+		return false;
+	return l->table[probe(l, key, n, hash_bytes(key, n))] != 0;
+}
+
 size_t
 mt_list_size(const struct mt_list *l)
 {

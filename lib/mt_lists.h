@@ -82,6 +82,18 @@ bool mt_list_contains(struct mt_list *l, const char *p, size_t n);
 bool mt_list_contains_r(const struct mt_list *l, const char *p, size_t n,
     struct mt_buf *scratch);
 
+/*
+ * For callers that look up one value in several lists of one key
+ * function: whether the list has one, the key of a value appended to
+ * out, and a lookup of a key made so (an empty key is never an entry).
+ */
+bool mt_list_has_key(const struct mt_list *l);
+bool mt_list_same_key(const struct mt_list *a, const struct mt_list *b);
+void mt_list_key_of(const struct mt_list *l, struct mt_buf *out,
+    const char *p, size_t n);
+bool mt_list_contains_key(const struct mt_list *l, const char *key,
+    size_t n);
+
 /* Entries (their keys, with a key function) in the order added. */
 size_t mt_list_size(const struct mt_list *l);
 struct mt_str mt_list_entry(const struct mt_list *l, size_t i);

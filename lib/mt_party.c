@@ -24,13 +24,18 @@ static const char *const legal_forms[] = {
 	"SRL", "SRO", "TBK", "ZAO",
 };
 
+/* The longest legal form, INCORPORATED: longer words are none. */
+#define LEGAL_FORM_MAX 12
+
 static int
 is_legal_form(const char *w, size_t n)
 {
 	size_t i;
 
+	if (n < 2 || n > LEGAL_FORM_MAX)
+		return 0;
 	for (i = 0; i < sizeof legal_forms / sizeof legal_forms[0]; i++)
-		if (strlen(legal_forms[i]) == n &&
+		if (legal_forms[i][0] == w[0] && strlen(legal_forms[i]) == n &&
 		    memcmp(legal_forms[i], w, n) == 0)
 			return 1;
 	return 0;
@@ -61,7 +66,12 @@ mt_party_key(struct mt_buf *out, const char *p, size_t n, void *arg)
 	size_t start = out->len, i, end, w, seglen = 0;
 	int in_word = 0;
 
+	char *o;
+
 	(void)arg;
+	/* At most 4 bytes a byte ("&" to " AND"): no check per byte. */
+	mt_buf_reserve(out, 4 * n + 1);
+	o = out->buf;
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)p[i];
 
@@ -73,8 +83,9 @@ mt_party_key(struct mt_buf *out, const char *p, size_t n, void *arg)
 		if (c == '&') {
 			/* "A&B" and "A AND B" are one name. */
 			if (out->len > start)
-				mt_buf_addc(out, ' ');
-			mt_buf_add(out, "AND", 3);
+				o[out->len++] = ' ';
+			memcpy(o + out->len, "AND", 3);
+			out->len += 3;
 			in_word = 0;
 			continue;
 		}
@@ -84,12 +95,12 @@ mt_party_key(struct mt_buf *out, const char *p, size_t n, void *arg)
 		}
 		if (!in_word) {
 			if (out->len > start)
-				mt_buf_addc(out, ' ');
+				o[out->len++] = ' ';
 			seglen = 0;
 		}
 		in_word = 1;
 		seglen++;
-		mt_buf_addc(out, (char)(c >= 'a' && c <= 'z' ? c - 32 : c));
+		o[out->len++] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
 	}
 	/* Drop legal forms from the end while a word stays before them. */
 	for (;;) {

@@ -41,7 +41,8 @@ struct mt_score {
 	size_t nactive;
 	struct field_scan *scans;
 	size_t nscans;
-	uint32_t *seen;		/* by rule: the mark of the last record */
+	uint32_t *seen;		/* by guard id: the mark of the last record */
+	uint32_t nids;		/* guard ids: the rules', then regexes' */
 	uint32_t mark;
 	size_t span;
 	size_t nguarded;
@@ -51,6 +52,7 @@ struct mt_score {
 	struct mt_expr_rec *rec;	/* the record, shared by the rules */
 	struct mt_rx_env *rx;		/* for own copies of the expressions */
 	bool own;
+	bool prefilter;
 	struct mt_buf hits, reasons;
 	char err[512];
 };
@@ -85,6 +87,40 @@ scan_for(struct mt_score *s, size_t field)
 	return &s->scans[s->nscans++];
 }
 
+/*
+ * A guard for one regular expression on a field, when it has literals:
+ * ids after those of the rules, so that one seen[] serves both.
+ */
+static uint32_t
+guard_match(size_t field, const struct mt_rx *rx, uint32_t old, void *arg)
+{
+	struct mt_score *s = arg;
+	struct field_scan *fs;
+	struct mt_rxlit lit;
+	const char *pat;
+	size_t len, j;
+
+	(void)old;
+	pat = mt_rx_pattern(rx, &len);
+	if (!mt_rxlit_required(pat, len, mt_rx_flags(rx), MIN_LITERAL, &lit))
+		return UINT32_MAX;
+	fs = scan_for(s, field);
+	for (j = 0; j < lit.n; j++)
+		mt_litscan_add(fs->scan, lit.lit[j], lit.len[j], s->nids);
+	mt_rxlit_free(&lit);
+	return s->nids++;
+}
+
+/* Take the guards off the regular expressions on a field. */
+static uint32_t
+unguard_match(size_t field, const struct mt_rx *rx, uint32_t old, void *arg)
+{
+	const size_t *unscanned = arg;
+
+	(void)rx;
+	return field == *unscanned ? UINT32_MAX : old;
+}
+
 /* Give rule i a guard when its expression has one. */
 static void
 guard(struct mt_score *s, size_t i)
@@ -110,6 +146,8 @@ guard(struct mt_score *s, size_t i)
 	if (n > 0)
 		s->rules[i].guarded = true;
 	free(need);
+	/* And each regular expression of the rule on a field its own. */
+	mt_expr_guard_matches(s->rules[i].expr, guard_match, s);
 }
 
 /*
@@ -139,6 +177,10 @@ build_scans(struct mt_score *s)
 					s->rules[j].guarded = false;
 			free(need);
 		}
+		for (j = 0; j < s->nrules; j++)
+			if (s->rules[j].active)
+				mt_expr_guard_matches(s->rules[j].expr,
+				    unguard_match, &s->scans[i].field);
 	}
 	for (i = j = 0; i < s->nscans; i++)
 		if (s->scans[i].scan != NULL)
@@ -160,12 +202,13 @@ mt_score_new_private(struct mt_rules *rs, bool prefilter, bool own)
 
 	s->rs = rs;
 	s->own = own;
+	s->prefilter = prefilter;
 	if (own && (s->rx = mt_rx_env_new(NULL)) == NULL)
 		mt_die("out of memory");
 	s->rec = mt_expr_rec_new();
 	s->nrules = mt_rules_count(rs);
 	s->rules = mt_xcalloc(s->nrules ? s->nrules : 1, sizeof(*s->rules));
-	s->seen = mt_xcalloc(s->nrules ? s->nrules : 1, sizeof(*s->seen));
+	s->nids = (uint32_t)s->nrules;
 	s->red = mt_rules_threshold(rs, MT_LANE_RED);
 	s->yellow = mt_rules_threshold(rs, MT_LANE_YELLOW);
 	for (i = 0; i < s->nrules; i++) {
@@ -186,6 +229,7 @@ mt_score_new_private(struct mt_rules *rs, bool prefilter, bool own)
 			guard(s, i);
 	}
 	build_scans(s);
+	s->seen = mt_xcalloc(s->nids ? s->nids : 1, sizeof(*s->seen));
 	s->active = mt_xcalloc(s->nrules ? s->nrules : 1, sizeof(*s->active));
 	for (i = 0; i < s->nrules; i++) {
 		s->nguarded += s->rules[i].guarded;
@@ -299,7 +343,7 @@ mt_score_record(struct mt_score *s, const struct mt_str *values, size_t n,
 	int rc, status = 0;
 
 	if (++s->mark == 0) {
-		memset(s->seen, 0, s->nrules * sizeof(*s->seen));
+		memset(s->seen, 0, s->nids * sizeof(*s->seen));
 		s->mark = 1;
 	}
 	for (i = 0; i < s->nscans; i++)
@@ -310,6 +354,11 @@ mt_score_record(struct mt_score *s, const struct mt_str *values, size_t n,
 	s->hits.len = 0;
 	s->reasons.len = 0;
 	mt_expr_rec_set(s->rec, values, n);
+	/*
+	 * Without the prefilter, guards are not looked at, even those a
+	 * scorer with it left on expressions shared with this one.
+	 */
+	mt_expr_rec_set_seen(s->rec, s->prefilter ? s->seen : NULL, s->mark);
 	for (k = 0; k < s->nactive; k++) {
 		i = s->active[k];
 		rt = &s->rules[i];
