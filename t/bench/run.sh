@@ -301,9 +301,16 @@ EOF
 			--no-prefilter --date 2026-11-23 -r "$rules" "$tsv"
 		row risk-score /dev/null bin/risk-score --date 2026-11-23 \
 			-r "$rules" "$tsv"
+		row "risk-score -j1 --no-prefilter" /dev/null bin/risk-score \
+			-j 1 --no-prefilter --date 2026-11-23 -r "$rules" "$tsv"
+		row "risk-score -j1" /dev/null bin/risk-score -j 1 \
+			--date 2026-11-23 -r "$rules" "$tsv"
 		row "risk-score default rules" /dev/null bin/risk-score \
 			--date 2026-11-23 -r "$srcdir/examples/rules/default.rules" \
 			"$tsv"
+		row "risk-score -j1 default rules" /dev/null bin/risk-score \
+			-j 1 --date 2026-11-23 \
+			-r "$srcdir/examples/rules/default.rules" "$tsv"
 	fi
 	row_bytes=
 
@@ -326,8 +333,11 @@ EOF
 	fi
 	if want score; then
 		ratio risk-score "risk-score --no-prefilter" 2
+		ratio "risk-score -j1" "risk-score -j1 --no-prefilter" 2
 		rate risk-score 300
+		rate "risk-score -j1" 300
 		rss risk-score 16
+		rss "risk-score -j1" 16
 		rss "risk-score default rules" 16
 	fi
 	return "$failed"
