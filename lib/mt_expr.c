@@ -2604,26 +2604,24 @@ parse_or(struct parser *ps)
 
 /* --- compiled expressions ------------------------------------------------ */
 
-/* Count the matches of a tree and, when used is not NULL, mark its fields. */
+/* Call fn on n and every node below it, parents first. */
 static void
-walk(struct mt_expr *e, const struct node *n, bool *used, size_t *nmatch)
+each_node(struct node *n, void (*fn)(struct node *, void *), void *arg)
 {
 	size_t i;
 
+	fn(n, arg);
 	switch (n->op) {
 	case OP_CONST:
-		break;
 	case OP_FIELD:
 	case OP_FIELDNUM:
-		if (used != NULL)
-			used[n->u.field] = true;
 		break;
 	case OP_TONUM:
 	case OP_TOSTR:
 	case OP_TRUTH:
 	case OP_NEG:
 	case OP_NOT:
-		walk(e, n->u.kid, used, nmatch);
+		each_node(n->u.kid, fn, arg);
 		break;
 	case OP_ADD:
 	case OP_SUB:
@@ -2631,26 +2629,51 @@ walk(struct mt_expr *e, const struct node *n, bool *used, size_t *nmatch)
 	case OP_DIV:
 	case OP_NUMCMP:
 	case OP_STRCMP:
-		walk(e, n->u.bin.l, used, nmatch);
-		walk(e, n->u.bin.r, used, nmatch);
+		each_node(n->u.bin.l, fn, arg);
+		each_node(n->u.bin.r, fn, arg);
 		break;
 	case OP_MATCH:
-		(*nmatch)++;
-		walk(e, n->u.match.kid, used, nmatch);
+		each_node(n->u.match.kid, fn, arg);
 		break;
 	case OP_IN:
-		walk(e, n->u.in.kid, used, nmatch);
+		each_node(n->u.in.kid, fn, arg);
 		break;
 	case OP_AND:
 	case OP_OR:
 		for (i = 0; i < n->u.kids.n; i++)
-			walk(e, n->u.kids.v[i], used, nmatch);
+			each_node(n->u.kids.v[i], fn, arg);
 		break;
 	case OP_CALL:
 		for (i = 0; i < n->u.call.n; i++)
-			walk(e, n->u.call.args[i], used, nmatch);
+			each_node(n->u.call.args[i], fn, arg);
 		break;
 	}
+}
+
+struct walk {
+	bool *used;		/* fields read; NULL: not wanted */
+	size_t nmatch;		/* regular expression matches */
+};
+
+static void
+walk_node(struct node *n, void *arg)
+{
+	struct walk *w = arg;
+
+	if ((n->op == OP_FIELD || n->op == OP_FIELDNUM) && w->used != NULL)
+		w->used[n->u.field] = true;
+	else if (n->op == OP_MATCH)
+		w->nmatch++;
+}
+
+/* Count the matches of a tree and, when used is not NULL, mark its fields. */
+static size_t
+walk(struct node *n, bool *used)
+{
+	struct walk w = { used, 0 };
+
+	each_node(n, walk_node, &w);
+	return w.nmatch;
 }
 
 static void
@@ -2702,7 +2725,7 @@ mt_expr_compile(const char *text, size_t n, const struct mt_expr_ctx *ctx,
 	root = checked(&ps, as_bool(&ps, checked(&ps, root)));
 	mt_buf_free(&ps.sbuf);
 	if (root != NULL)
-		walk(e, root, NULL, &nmatch);
+		nmatch = walk(root, NULL);
 	e->root = root;
 	if (root != NULL && nmatch > 0) {
 		e->rx = ctx->rx;
@@ -2721,8 +2744,7 @@ mt_expr_compile(const char *text, size_t n, const struct mt_expr_ctx *ctx,
 		return NULL;
 	}
 	used = mt_xcalloc(ctx->nfields ? ctx->nfields : 1, sizeof(*used));
-	nmatch = 0;
-	walk(e, root, used, &nmatch);
+	nmatch = walk(root, used);
 	e->fields = mt_xcalloc(ctx->nfields ? ctx->nfields : 1,
 	    sizeof(*e->fields));
 	for (i = 0; i < ctx->nfields; i++)
@@ -2871,111 +2893,46 @@ mt_expr_needs(const struct mt_expr *e, mt_expr_usable_fn *usable, void *arg,
 	return d.n;
 }
 
-static void
-list_uses(const struct node *n, mt_expr_list_use_fn *fn, void *arg)
-{
-	size_t i;
+struct visit {
+	mt_expr_list_use_fn *list_fn;
+	mt_expr_guard_fn *guard_fn;
+	void *arg;
+};
 
-	switch (n->op) {
-	case OP_CONST:
-	case OP_FIELD:
-	case OP_FIELDNUM:
-		break;
-	case OP_TONUM:
-	case OP_TOSTR:
-	case OP_TRUTH:
-	case OP_NEG:
-	case OP_NOT:
-		list_uses(n->u.kid, fn, arg);
-		break;
-	case OP_ADD:
-	case OP_SUB:
-	case OP_MUL:
-	case OP_DIV:
-	case OP_NUMCMP:
-	case OP_STRCMP:
-		list_uses(n->u.bin.l, fn, arg);
-		list_uses(n->u.bin.r, fn, arg);
-		break;
-	case OP_MATCH:
-		list_uses(n->u.match.kid, fn, arg);
-		break;
-	case OP_IN:
-		if (!n->u.in.set)
-			fn(n->u.in.kid->op == OP_FIELD ? n->u.in.kid->u.field :
-			    SIZE_MAX, n->u.in.list, n->pos, arg);
-		list_uses(n->u.in.kid, fn, arg);
-		break;
-	case OP_AND:
-	case OP_OR:
-		for (i = 0; i < n->u.kids.n; i++)
-			list_uses(n->u.kids.v[i], fn, arg);
-		break;
-	case OP_CALL:
-		for (i = 0; i < n->u.call.n; i++)
-			list_uses(n->u.call.args[i], fn, arg);
-		break;
-	}
+static void
+list_use(struct node *n, void *arg)
+{
+	struct visit *v = arg;
+
+	if (n->op == OP_IN && !n->u.in.set)
+		v->list_fn(n->u.in.kid->op == OP_FIELD ? n->u.in.kid->u.field :
+		    SIZE_MAX, n->u.in.list, n->pos, v->arg);
 }
 
 static void
-guard_matches(struct node *n, mt_expr_guard_fn *fn, void *arg)
+guard_match(struct node *n, void *arg)
 {
-	size_t i;
+	struct visit *v = arg;
 
-	switch (n->op) {
-	case OP_CONST:
-	case OP_FIELD:
-	case OP_FIELDNUM:
-		break;
-	case OP_TONUM:
-	case OP_TOSTR:
-	case OP_TRUTH:
-	case OP_NEG:
-	case OP_NOT:
-		guard_matches(n->u.kid, fn, arg);
-		break;
-	case OP_ADD:
-	case OP_SUB:
-	case OP_MUL:
-	case OP_DIV:
-	case OP_NUMCMP:
-	case OP_STRCMP:
-		guard_matches(n->u.bin.l, fn, arg);
-		guard_matches(n->u.bin.r, fn, arg);
-		break;
-	case OP_MATCH:
-		if (n->u.match.kid->op == OP_FIELD)
-			n->u.match.guard = fn(n->u.match.kid->u.field,
-			    n->u.match.rx, n->u.match.guard, arg);
-		else
-			guard_matches(n->u.match.kid, fn, arg);
-		break;
-	case OP_IN:
-		guard_matches(n->u.in.kid, fn, arg);
-		break;
-	case OP_AND:
-	case OP_OR:
-		for (i = 0; i < n->u.kids.n; i++)
-			guard_matches(n->u.kids.v[i], fn, arg);
-		break;
-	case OP_CALL:
-		for (i = 0; i < n->u.call.n; i++)
-			guard_matches(n->u.call.args[i], fn, arg);
-		break;
-	}
+	if (n->op == OP_MATCH && n->u.match.kid->op == OP_FIELD)
+		n->u.match.guard = v->guard_fn(n->u.match.kid->u.field,
+		    n->u.match.rx, n->u.match.guard, v->arg);
 }
 
 void
 mt_expr_guard_matches(struct mt_expr *e, mt_expr_guard_fn *fn, void *arg)
 {
-	guard_matches(e->root, fn, arg);
+	struct visit v = { NULL, fn, arg };
+
+	each_node(e->root, guard_match, &v);
 }
 
 void
 mt_expr_list_uses(const struct mt_expr *e, mt_expr_list_use_fn *fn, void *arg)
 {
-	list_uses(e->root, fn, arg);
+	struct visit v = { fn, NULL, arg };
+
+	each_node(e->root, list_use, &v);
 }
 
 /* --- the tree as text ---------------------------------------------------- */
