@@ -643,6 +643,11 @@ rule_stmt(struct parse *ps, char *p)
 	bool ok = true;
 
 	id = word(&p, &n);
+	if (n > 1 && id[n - 1] == '{' && *p == '\0') {
+		/* "rule A{": the brace against the id. */
+		n--;
+		p = id + n;
+	}
 	if (!valid_id(id, n)) {
 		perr(ps, id, "'%.*s' is not a rule id (a letter or digit, then "
 		    "letters, digits, '_', '.', '-'; at most %d)", (int)n, id,
@@ -653,10 +658,13 @@ rule_stmt(struct parse *ps, char *p)
 		    (int)n, id, dup->file, dup->line);
 		ok = false;
 	}
-	if (*p != '{' || !at_end(ps, p + 1, "'{'")) {
-		if (*p != '{')
-			perr(ps, *p ? p : NULL, "expected '{' after the rule id");
+	if (*p != '{') {
+		perr(ps, *p ? p : NULL, "expected '{' after the rule id");
 		return;		/* no block to skip: it may not be one */
+	}
+	if (!at_end(ps, p + 1, "'{'")) {
+		skip_block(ps, id, n, open);	/* a block all the same */
+		return;
 	}
 	if (!ok) {
 		char *idcopy = mt_xstrndup(id, n);

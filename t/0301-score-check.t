@@ -3,7 +3,7 @@
 # exit 2; warnings that do not stop a run; the same mistakes stop scoring.
 . "$top_srcdir/t/lib.sh"
 
-plan 56
+plan 59
 
 cd "$TMP" || exit 1
 
@@ -244,5 +244,17 @@ printf 'rule A {\n reason "caf\351"\n weight 1\n when 1\n}\n' >latin1.rules
 run risk-score --check -r latin1.rules
 check_err "risk-score: latin1.rules:2: not valid UTF-8: the line is skipped
 risk-score: latin1.rules:1: rule A has no reason" "a line that is not UTF-8 is named"
+
+# Text after the '{' of a rule: one error, the block skipped, not read as
+# statements; a brace against the id is the rule's brace.
+check_rules 'rule A { x
+	reason "a"
+	weight 1
+	when 1
+}' "risk-score: r.rules:1:10: unexpected text after '{'" "text after a rule's brace skips its block"
+printf 'rule B{\n\treason "b"\n\tweight 2\n\twhen 1\n}\n' >brace.rules
+run risk-score --check --date 2026-11-23 -r brace.rules
+check_out "1 rule, 1 in force on 2026-11-23; 0 lists; thresholds yellow 40, red 70; 0 warnings" \
+    "a brace against the rule id"
 
 done_testing
