@@ -17,11 +17,12 @@
  */
 static const char *const legal_forms[] = {
 	"AB", "AG", "AS", "ASA", "BHD", "BV", "BVBA", "CIA", "CO", "COMPANY",
-	"CORP", "CORPORATION", "CV", "EIRL", "GMBH", "INC", "INCORPORATED",
-	"JSC", "KFT", "KG", "KK", "LDA", "LIMITED", "LLC", "LLP", "LP", "LTD",
-	"LTDA", "NV", "OAO", "OOO", "OY", "OYJ", "PJSC", "PLC", "PT", "PTE",
-	"PTY", "PVT", "SA", "SAC", "SAS", "SARL", "SDN", "SL", "SPA", "SPZOO",
-	"SRL", "SRO", "TBK", "ZAO",
+	"CORP", "CORPORATION", "CV", "EIRL", "EIRELI", "FZC", "FZCO", "FZE",
+	"FZLLC", "GMBH", "INC", "INCORPORATED", "JSC", "KFT", "KG", "KK",
+	"LDA", "LIMITED", "LLC", "LLP", "LP", "LTD", "LTDA", "NV", "OAO",
+	"OOO", "OY", "OYJ", "PCL", "PJSC", "PLC", "PT", "PTE", "PTY", "PVT",
+	"SA", "SAC", "SAS", "SARL", "SDN", "SL", "SPA", "SPZOO", "SRL", "SRO",
+	"TBK", "ZAO",
 };
 
 /* The longest legal form, INCORPORATED: longer words are none. */
@@ -64,7 +65,7 @@ void
 mt_party_key(struct mt_buf *out, const char *p, size_t n, void *arg)
 {
 	size_t start = out->len, i, end, w, seglen = 0;
-	int in_word = 0;
+	int in_word = 0, dropped;
 
 	char *o;
 
@@ -102,12 +103,18 @@ mt_party_key(struct mt_buf *out, const char *p, size_t n, void *arg)
 		seglen++;
 		o[out->len++] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
 	}
-	/* Drop legal forms from the end while a word stays before them. */
-	for (;;) {
+	/*
+	 * Drop legal forms from the end while a word stays before them, and
+	 * an AND left before one: "Smith & Co." is SMITH, "Meyer GmbH & Co.
+	 * KG" is MEYER.
+	 */
+	for (dropped = 0;; dropped = 1) {
 		end = out->len;
 		for (w = end; w > start && out->buf[w - 1] != ' '; w--)
 			continue;
-		if (w == start || !is_legal_form(out->buf + w, end - w))
+		if (w == start || (!is_legal_form(out->buf + w, end - w) &&
+		    !(dropped && end - w == 3 &&
+		    memcmp(out->buf + w, "AND", 3) == 0)))
 			break;
 		out->len = w - 1;	/* the word and the space before it */
 	}
