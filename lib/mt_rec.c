@@ -244,8 +244,17 @@ mt_rec_read_header(struct mt_rec_reader *r)
 	size_t i, bad, dup;
 	int rc;
 
-	if ((rc = read_line(r)) != MT_REC_OK)
+	if ((rc = read_line(r)) != MT_REC_OK) {
+		/* Header errors name their line, as the others below do. */
+		if (rc == MT_REC_ERROR) {
+			char msg[sizeof r->err];
+
+			snprintf(msg, sizeof msg, "%s", r->err);
+			snprintf(r->err, sizeof r->err, "1: %.*s",
+			    (int)(sizeof r->err - 4), msg);
+		}
 		return rc;
+	}
 	r->header = mt_xstrndup(r->line.p, r->line.n);
 	r->headerlen = r->line.n;
 	r->line.p = r->header;

@@ -141,7 +141,8 @@ mt_scorepool_new(struct mt_rules *rs, bool prefilter, unsigned nthreads,
 		nthreads = 1;
 	p->rs = rs;
 	p->nnames = nnames;
-	p->span = span;
+	/* Fields the rules read beyond the header's are empty: not split. */
+	p->span = span < nnames ? span : nnames;
 	p->format = format;
 	p->format_arg = format_arg;
 	p->emit = emit;
