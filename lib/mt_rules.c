@@ -188,7 +188,7 @@ next_line(struct parse *ps)
 	ps->len = (size_t)(end - p);
 	ps->lineno++;
 	if (!mt_utf8_valid(p, ps->len)) {
-		perr(ps, NULL, "not valid UTF-8: the line is skipped");
+		perr(ps, NULL, "the line is not valid UTF-8 (save the file as UTF-8)");
 		*p = '\0';
 		ps->len = 0;
 	}

@@ -242,7 +242,7 @@ run risk-score --check --date 2026-11-23 -r bom.rules
 check_rc 0 "a byte order mark is accepted"
 printf 'rule A {\n reason "caf\351"\n weight 1\n when 1\n}\n' >latin1.rules
 run risk-score --check -r latin1.rules
-check_err "risk-score: latin1.rules:2: not valid UTF-8: the line is skipped
+check_err "risk-score: latin1.rules:2: the line is not valid UTF-8 (save the file as UTF-8)
 risk-score: latin1.rules:1: rule A has no reason" "a line that is not UTF-8 is named"
 
 # Text after the '{' of a rule: one error, the block skipped, not read as

@@ -700,7 +700,7 @@ START_TEST(load_invalid_utf8)
 	rt_open(&t);
 	ck_assert_uint_eq(rt_load(&t, "r.rules", text), 1);
 	ck_assert_str_eq(rt_diag(&t),
-	    P "2: not valid UTF-8: the line is skipped\n");
+	    P "2: the line is not valid UTF-8 (save the file as UTF-8)\n");
 	ck_assert_int_eq(mt_rules_threshold(t.rs, MT_LANE_RED), 60);
 	ck_assert_int_eq(mt_rules_threshold(t.rs, MT_LANE_YELLOW), 20);
 	rt_close(&t);
@@ -712,7 +712,7 @@ START_TEST(load_invalid_utf8)
 	rt_open(&t);
 	ck_assert_uint_eq(rt_load(&t, "r.rules", text), 1);
 	ck_assert_str_eq(rt_diag(&t),
-	    P "5: not valid UTF-8: the line is skipped\n");
+	    P "5: the line is not valid UTF-8 (save the file as UTF-8)\n");
 	ck_assert_uint_eq(mt_rules_count(t.rs), 1);
 	r = mt_rules_at(t.rs, 0);
 	ck_assert_str_eq(r->when, "description ~ /x/\n\n && packages > 1");
@@ -724,7 +724,7 @@ START_TEST(load_invalid_utf8)
 	rt_open(&t);
 	ck_assert_uint_eq(rt_load(&t, "r.rules", text), 2);
 	ck_assert_str_eq(rt_diag(&t),
-	    P "2: not valid UTF-8: the line is skipped\n"
+	    P "2: the line is not valid UTF-8 (save the file as UTF-8)\n"
 	    P "1: rule A has no reason\n");
 	ck_assert_uint_eq(mt_rules_count(t.rs), 0);
 	rt_close(&t);
