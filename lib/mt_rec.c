@@ -281,11 +281,23 @@ mt_rec_read_header(struct mt_rec_reader *r)
 			dup = (size_t)(order[i] - r->names);
 	free(order);
 	if (bad < r->nnames && bad < dup) {
+		char shown[41];
+		size_t k, len = r->names[bad].n > 40 ? 40 : r->names[bad].n;
+
+		/*
+		 * Not sent to the terminal as they are: control bytes, and
+		 * bytes outside ASCII (a byte order mark would not show).
+		 */
+		for (k = 0; k < len; k++) {
+			unsigned char c = (unsigned char)r->names[bad].p[k];
+
+			shown[k] = c < 0x20 || c >= 0x7f ? '?' : (char)c;
+		}
+		shown[len] = '\0';
 		snprintf(r->err, sizeof r->err,
-		    "1: field %zu: invalid name '%.*s' (names are "
+		    "1: field %zu: invalid name '%s' (names are "
 		    "[a-z][a-z0-9_]*): is this a record stream?", bad + 1,
-		    (int)(r->names[bad].n > 40 ? 40 : r->names[bad].n),
-		    r->names[bad].p);
+		    shown);
 		return MT_REC_ERROR;
 	}
 	if (dup < r->nnames) {
