@@ -3156,7 +3156,9 @@ mt_expr_error_print(const struct mt_expr_error *err, const char *prefix,
 	struct mt_buf b = { 0 };
 
 	error_text(err, &b);
-	fprintf(fp, "%s%.*s\n", prefix ? prefix : "", (int)b.len, b.buf);
+	fputs(prefix ? prefix : "", fp);
+	mt_write_safe(fp, b.buf ? b.buf : "", b.len);
+	fputc('\n', fp);
 	mt_buf_free(&b);
 }
 

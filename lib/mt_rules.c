@@ -89,16 +89,28 @@ static void
 diag(struct mt_rules *rs, const char *kind, const char *file,
     unsigned long line, unsigned long col, const char *fmt, ...)
 {
+	struct mt_buf b = { 0 };
+	char head[64];
 	va_list ap;
+	int n;
 
-	fprintf(rs->diag, "%s: %s%s:%lu", mt_progname(), kind, file, line);
-	if (col > 0)
-		fprintf(rs->diag, ":%lu", col);
-	fputs(": ", rs->diag);
+	mt_buf_add(&b, file, strlen(file));
+	n = col > 0 ? snprintf(head, sizeof head, ":%lu:%lu: ", line, col) :
+	    snprintf(head, sizeof head, ":%lu: ", line);
+	mt_buf_add(&b, head, (size_t)n);
 	va_start(ap, fmt);
-	vfprintf(rs->diag, fmt, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
+	mt_buf_reserve(&b, (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(b.buf + b.len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b.len += (size_t)n;
+	fprintf(rs->diag, "%s: %s", mt_progname(), kind);
+	/* Words of the rules file: no terminal controls. */
+	mt_write_safe(rs->diag, b.buf, b.len);
 	fputc('\n', rs->diag);
+	mt_buf_free(&b);
 }
 
 /* Columns count characters, from 1. */
@@ -760,6 +772,16 @@ statement(struct parse *ps)
 		    "'%.*s'", (int)n, w);
 }
 
+/* "PROG: PATH: why", the path without terminal controls. */
+static void
+file_error(struct mt_rules *rs, const char *path, const char *why)
+{
+	fprintf(rs->diag, "%s: ", mt_progname());
+	mt_write_safe(rs->diag, path, strlen(path));
+	fprintf(rs->diag, ": %s\n", why);
+	rs->errors++;
+}
+
 /* The whole file; NULL after a message. */
 static char *
 read_file(struct mt_rules *rs, const char *path, size_t *size)
@@ -769,9 +791,7 @@ read_file(struct mt_rules *rs, const char *path, size_t *size)
 	size_t got;
 
 	if ((fp = fopen(path, "rb")) == NULL) {
-		fprintf(rs->diag, "%s: %s: %s\n", mt_progname(), path,
-		    strerror(errno));
-		rs->errors++;
+		file_error(rs, path, strerror(errno));
 		return NULL;
 	}
 	do {
@@ -780,10 +800,8 @@ read_file(struct mt_rules *rs, const char *path, size_t *size)
 		b.len += got;
 	} while (got > 0 && b.len <= MAX_FILE);
 	if (ferror(fp) || b.len > MAX_FILE) {
-		fprintf(rs->diag, "%s: %s: %s\n", mt_progname(), path,
-		    ferror(fp) ? strerror(errno) : "larger than 64 MiB: not a "
-		    "rules file");
-		rs->errors++;
+		file_error(rs, path, ferror(fp) ? strerror(errno) :
+		    "larger than 64 MiB: not a rules file");
 		fclose(fp);
 		mt_buf_free(&b);
 		return NULL;

@@ -30,14 +30,53 @@ mt_progname(void)
 }
 
 void
+mt_write_safe(FILE *fp, const char *p, size_t n)
+{
+	size_t i, start = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+		size_t len = 0;
+
+		if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
+			len = 1;
+		else if (c == 0xc2 && i + 1 < n &&
+		    (unsigned char)p[i + 1] >= 0x80 &&
+		    (unsigned char)p[i + 1] <= 0x9f)
+			len = 2;	/* C1 controls, CSI among them */
+		if (len == 0)
+			continue;
+		fwrite(p + start, 1, i - start, fp);
+		fputc('?', fp);
+		i += len - 1;
+		start = i + 1;
+	}
+	fwrite(p + start, 1, n - start, fp);
+}
+
+void
 mt_vwarn(const char *fmt, va_list ap)
 {
 	int saved = errno;
 	size_t len = strlen(fmt);
+	char small[512], *msg = small;
+	va_list aq;
+	int n;
 
 	fflush(stdout);
+	va_copy(aq, ap);
+	n = vsnprintf(small, sizeof small, fmt, ap);
+	if (n >= (int)sizeof small) {
+		msg = mt_xmalloc((size_t)n + 1);
+		vsnprintf(msg, (size_t)n + 1, fmt, aq);
+	}
+	va_end(aq);
 	fprintf(stderr, "%s: ", progname);
-	vfprintf(stderr, fmt, ap);
+	/* Names and text from the input: no terminal controls. */
+	if (n > 0)
+		mt_write_safe(stderr, msg, (size_t)n);
+	if (msg != small)
+		free(msg);
 	if (len > 0 && fmt[len - 1] == ':')
 		fprintf(stderr, " %s", strerror(saved));
 	fputc('\n', stderr);

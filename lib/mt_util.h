@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* A counted string that does not own its bytes. */
 struct mt_str {
@@ -33,6 +34,14 @@ const char *mt_progname(void);
  */
 void mt_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void mt_vwarn(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+/*
+ * Write n bytes of message text to fp with terminal controls shown as
+ * '?': C0 controls but tab and newline, DEL, and C1 controls (U+0080 to
+ * U+009F), so that a name from the input cannot drive the terminal.
+ * mt_warn writes its messages so.
+ */
+void mt_write_safe(FILE *fp, const char *p, size_t n);
+
 /* mt_warn, then exit(2). For tools only, never for lib code. */
 void mt_die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 
