@@ -26,6 +26,7 @@ struct mt_csvin {
 	bool started;		/* byte order mark and dialect settled */
 	bool stopped;		/* a callback returned -1 */
 	struct mt_buf pending;	/* a line not yet complete */
+	size_t blk;		/* libcsv's growth step for field buffers */
 	unsigned long line;	/* line being fed */
 	bool in_row;
 	unsigned long row_line;
@@ -74,8 +75,14 @@ parser_start(struct mt_csvin *c)
 	csv_set_delim(&c->p, (unsigned char)c->delim);
 	csv_set_space_func(&c->p, never_space);
 	c->cr_data = false;
-	/* Fields grow in large steps: fewer reallocations on long values. */
-	csv_set_blk_size(&c->p, 4096);
+	/*
+	 * libcsv grows a field's buffer by a fixed step: 4 KiB, raised to
+	 * the length of a long line, or of the buffer, before a line is
+	 * fed, so that a 64 MiB field costs a few reallocations, not
+	 * 16,000.
+	 */
+	c->blk = 4096;
+	csv_set_blk_size(&c->p, c->blk);
 }
 
 struct mt_csvin *
@@ -242,6 +249,18 @@ feed_line(struct mt_csvin *c, const char *p, size_t n, bool has_eol)
 	c->line_now.n = n;
 	if (c->lf_only)
 		lone_cr_mode(c, p, n);
+	/*
+	 * Steps as long as the line, or as the buffer already is: a field
+	 * over many lines grows geometrically too.
+	 */
+	if (n > c->blk || csv_get_buffer_size(&c->p) > c->blk) {
+		size_t want = n > csv_get_buffer_size(&c->p) ? n :
+		    csv_get_buffer_size(&c->p);
+
+		while (c->blk < want)
+			c->blk *= 2;
+		csv_set_blk_size(&c->p, c->blk);
+	}
 	used = csv_parse(&c->p, p, n, on_field, on_row, c);
 	if (used < n && !c->stopped) {
 		if (p[used] == '"')

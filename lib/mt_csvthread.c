@@ -371,8 +371,12 @@ mt_csvthread_run(struct mt_zio *z, struct mt_conv *conv, char delim,
 		t.stop = true;
 		pthread_cond_broadcast(&t.freed);
 		pthread_mutex_unlock(&t.lock);
-		/* A thread waiting in read(2) on a pipe that stays open. */
-		pthread_cancel(thread);
+		/*
+		 * A thread waiting in read(2) on a pipe that stays open. A
+		 * regular file never keeps it waiting: it sees the stop.
+		 */
+		if (mt_zio_size(z) < 0)
+			pthread_cancel(thread);
 	}
 	pthread_join(thread, NULL);
 	pthread_mutex_destroy(&t.lock);

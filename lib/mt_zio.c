@@ -403,8 +403,9 @@ stop_thread(struct mt_zio *z)
 	pthread_cond_broadcast(&z->freed);
 	pthread_mutex_unlock(&z->lock);
 	/* A thread waiting in read(2) for a pipe that stays open would keep
-	 * the reader waiting for nothing: cancel it there. */
-	if (!finished)
+	 * the reader waiting for nothing: cancel it there. Reads of a
+	 * regular file end: the thread sees the stop. */
+	if (!finished && mt_zio_size(z) < 0)
 		pthread_cancel(z->thread);
 	pthread_join(z->thread, NULL);
 	pthread_mutex_destroy(&z->lock);
