@@ -354,6 +354,11 @@ mt_list_load(struct mt_list *l, const char *path, char *err, size_t errsz)
 	if (rc == 0 && ferror(fp)) {
 		snprintf(err, errsz, "%s: %s", path, strerror(errno));
 		rc = -1;
+	} else if (rc == 0 && !feof(fp)) {
+		/* getline gave up on a line: out of memory. */
+		snprintf(err, errsz, "%s:%lu: %s", path, lineno + 1,
+		    strerror(errno ? errno : ENOMEM));
+		rc = -1;
 	}
 	free(line);
 	fclose(fp);

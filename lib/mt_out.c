@@ -46,6 +46,20 @@ file_mode(void)
 	return 0666 & ~mask;
 }
 
+/*
+ * The temporary file of -o, while there is one: a run that ends in
+ * exit(2) without closing it (out of memory, in mt_xmalloc) removes it
+ * at exit, leaving FILE as it was. One -o a process.
+ */
+static char *pending_tmp;
+
+static void
+remove_pending(void)
+{
+	if (pending_tmp != NULL)
+		(void)unlink(pending_tmp);
+}
+
 int
 mt_out_file(struct mt_out *o, const char *path)
 {
@@ -63,6 +77,13 @@ mt_out_file(struct mt_out *o, const char *path)
 	init(o, fd);
 	o->path = mt_xstrdup(path);
 	o->tmppath = tmp;
+	if (pending_tmp == NULL) {
+		static bool registered;
+
+		if (!registered && atexit(remove_pending) == 0)
+			registered = true;
+		pending_tmp = tmp;
+	}
 	return 0;
 }
 
@@ -134,6 +155,8 @@ mt_out_close(struct mt_out *o, bool commit)
 		snprintf(o->err, sizeof o->err, "%s", strerror(errno));
 		rc = -1;
 	}
+	if (o->tmppath != NULL && o->tmppath == pending_tmp)
+		pending_tmp = NULL;
 	free(o->buf);
 	free(o->path);
 	free(o->tmppath);

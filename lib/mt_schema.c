@@ -493,6 +493,11 @@ mt_mapping_load(struct mt_mapping *m, const char *path, char *err,
 	if (rc == 0 && ferror(fp)) {
 		snprintf(err, errsz, "%s: %s", path, strerror(errno));
 		rc = -1;
+	} else if (rc == 0 && !feof(fp)) {
+		/* getline gave up on a line: out of memory. */
+		snprintf(err, errsz, "%s:%lu: %s", path, lineno + 1,
+		    strerror(errno ? errno : ENOMEM));
+		rc = -1;
 	}
 	free(line);
 	fclose(fp);
