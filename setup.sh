@@ -4,7 +4,9 @@
 #   ./setup.sh          install what is missing, build, and run the pipeline
 #                       on the bundled example manifests
 #   ./setup.sh check    install what is missing, build, run every test,
-#                       then again in a build with ASan and UBSan
+#                       then again in a build with ASan and UBSan, the
+#                       tools' tests under valgrind, and each fuzz target
+#                       for a minute (FUZZ_SECONDS)
 #
 # Packages come from Debian with apt-get (as root, or through sudo). The
 # build goes to build/ inside the source tree, the sanitizer build to
@@ -22,6 +24,10 @@ esac
 
 packages="gcc make autoconf automake pkg-config libcsv-dev libpcre2-dev
 zlib1g-dev check jq gzip time"
+# The checks also run the tools under valgrind and fuzz with clang.
+if [ "$what" = check ]; then
+	packages="$packages valgrind clang libclang-rt-14-dev"
+fi
 
 missing=""
 for p in $packages; do
@@ -89,6 +95,17 @@ check)
 	fi
 	make -s -j2 check || status=$?
 	summary "$san/test-suite.log"
+	# The tools' tests with every tool under valgrind.
+	cd "$build"
+	make -s check-valgrind || status=$?
+	# Each fuzz target for a minute, built with clang and libFuzzer.
+	fuzz="$top/build-fuzz"
+	mkdir -p "$fuzz"
+	cd "$fuzz"
+	if [ ! -f Makefile ] || [ "$top/configure" -nt Makefile ]; then
+		"$top/configure" -q --enable-fuzz CC=clang
+	fi
+	make -s -j2 fuzz FUZZ_SECONDS=${FUZZ_SECONDS:-60} || status=$?
 	exit "$status"
 	;;
 esac
