@@ -24,9 +24,10 @@ esac
 
 packages="gcc make autoconf automake pkg-config libcsv-dev libpcre2-dev
 zlib1g-dev check jq gzip time"
-# The checks also run the tools under valgrind and fuzz with clang.
+# The checks also run the tools under valgrind, fuzz with clang and open
+# the HTML report in headless Chromium.
 if [ "$what" = check ]; then
-	packages="$packages valgrind clang libclang-rt-14-dev"
+	packages="$packages valgrind clang libclang-rt-14-dev chromium"
 fi
 
 missing=""

@@ -290,11 +290,11 @@ mt_report_add(struct mt_report *r, struct mt_str line,
 	if (!listed)
 		return;
 	r->listed++;
-	if (mt_topn_offer(&r->list, isnan(score) ? -HUGE_VAL : score, r->seq,
-	    line.p, line.n))
-		tally_route(r, field(r, fields, nf, MT_RF_LOADING),
-		    field(r, fields, nf, MT_RF_TRANSIT),
-		    field(r, fields, nf, MT_RF_DISCHARGE));
+	tally_route(r, field(r, fields, nf, MT_RF_LOADING),
+	    field(r, fields, nf, MT_RF_TRANSIT),
+	    field(r, fields, nf, MT_RF_DISCHARGE));
+	(void)mt_topn_offer(&r->list, isnan(score) ? -HUGE_VAL : score, r->seq,
+	    line.p, line.n);
 }
 
 void

@@ -47,8 +47,11 @@ static const char css[] =
 "td.code{font-family:ui-monospace,\"DejaVu Sans Mono\",monospace;"
 "white-space:nowrap}\n"
 "td.route{font-family:ui-monospace,\"DejaVu Sans Mono\",monospace;"
-"min-width:12em}\n"
-"td.reasons{min-width:26em}\n"
+"min-width:9em}\n"
+"td.reasons{min-width:18em}\n"
+"td.text{min-width:7em;overflow-wrap:anywhere}\n"
+"td.num,td.lanecell{white-space:nowrap}\n"
+".scroll{overflow-x:auto}\n"
 "tr.red td:first-child{box-shadow:inset 4px 0 #c62828}\n"
 "tr.yellow td:first-child{box-shadow:inset 4px 0 #e0a800}\n"
 ".lane{display:inline-block;padding:0 .5em;border-radius:3px;"
@@ -367,7 +370,7 @@ inspection_list(struct mt_report *r, struct mt_out *o, struct mt_buf *b)
 		    "</section>\n");
 		return;
 	}
-	mt_out_puts(o, "<table id=\"inspections\">\n<thead><tr>"
+	mt_out_puts(o, "<div class=\"scroll\">\n<table id=\"inspections\">\n<thead><tr>"
 	    "<th class=\"num\">#</th><th class=\"num\">Score</th>"
 	    "<th>Lane</th><th>Document</th><th>Container</th><th>Route</th>"
 	    "<th>Shipper</th><th>Consignee</th><th>Goods</th>"
@@ -378,7 +381,7 @@ inspection_list(struct mt_report *r, struct mt_out *o, struct mt_buf *b)
 		printf_out(o, "<tr class=\"%s\"><td class=\"num\">%zu</td>",
 		    mt_report_lane_names[lane], i + 1);
 		cell(r, o, b, f, MT_RF_SCORE, "num");
-		mt_out_puts(o, "<td>");
+		mt_out_puts(o, "<td class=\"lanecell\">");
 		if (mt_report_get(r, f, MT_RF_LANE).n > 0) {
 			printf_out(o, "<span class=\"lane %s\">",
 			    mt_report_lane_names[lane]);
@@ -397,14 +400,14 @@ inspection_list(struct mt_report *r, struct mt_out *o, struct mt_buf *b)
 		mt_out_puts(o, "<td class=\"route\">");
 		route(r, o, b, f);
 		mt_out_puts(o, "</td>");
-		cell(r, o, b, f, MT_RF_SHIPPER, NULL);
-		cell(r, o, b, f, MT_RF_CONSIGNEE, NULL);
-		cell(r, o, b, f, MT_RF_DESCRIPTION, NULL);
+		cell(r, o, b, f, MT_RF_SHIPPER, "text");
+		cell(r, o, b, f, MT_RF_CONSIGNEE, "text");
+		cell(r, o, b, f, MT_RF_DESCRIPTION, "text");
 		mt_out_puts(o, "<td class=\"reasons\">");
 		reasons(r, o, b, f);
 		mt_out_puts(o, "</td></tr>\n");
 	}
-	mt_out_puts(o, "</tbody>\n</table>\n</section>\n");
+	mt_out_puts(o, "</tbody>\n</table>\n</div>\n</section>\n");
 }
 
 static void

@@ -123,26 +123,42 @@ spaces(struct mt_out *o, size_t n)
 		mt_out_putc(o, ' ');
 }
 
-/* Write s in exactly w columns: cut with an ellipsis, or padded. */
 static void
-put_cell(struct mt_out *o, const char *s, size_t n, size_t w, bool right,
-    bool last)
+pad(struct mt_buf *b, size_t n)
+{
+	while (n-- > 0)
+		mt_buf_addc(b, ' ');
+}
+
+/* Append s in exactly w columns: cut with an ellipsis, or padded. */
+static void
+put_cell(struct mt_buf *row, const char *s, size_t n, size_t w, bool right)
 {
 	size_t sw = mt_report_width(s, n), k, kw;
 
 	if (sw > w) {
 		k = mt_report_fit(s, n, w - 1, &kw);
-		mt_out_write(o, s, k);
-		mt_out_puts(o, ELLIPSIS);
-		if (!last)
-			spaces(o, w - 1 - kw);
+		mt_buf_add(row, s, k);
+		mt_buf_add(row, ELLIPSIS, sizeof ELLIPSIS - 1);
+		pad(row, w - 1 - kw);
 		return;
 	}
 	if (right)
-		spaces(o, w - sw);
-	mt_out_write(o, s, n);
-	if (!right && !last)
-		spaces(o, w - sw);
+		pad(row, w - sw);
+	mt_buf_add(row, s, n);
+	if (!right)
+		pad(row, w - sw);
+}
+
+/* Write a row without the spaces at its end. */
+static void
+put_row(struct mt_out *o, struct mt_buf *row)
+{
+	while (row->len > 0 && row->buf[row->len - 1] == ' ')
+		row->len--;
+	mt_out_write(o, row->buf, row->len);
+	mt_out_putc(o, '\n');
+	row->len = 0;
 }
 
 /* Widths of the columns: natural, capped, shrunk to fit the line. */
@@ -326,7 +342,7 @@ void
 mt_report_write_text(struct mt_report *r, struct mt_out *o,
     const struct mt_report_opts *opt)
 {
-	struct mt_buf b = { 0 };
+	struct mt_buf b = { 0 }, row = { 0 };
 	const struct mt_str *f;
 	size_t w[NCOLS], i, indent, pos;
 	struct mt_str hits, reasons, e;
@@ -351,11 +367,11 @@ mt_report_write_text(struct mt_report *r, struct mt_out *o,
 		mt_out_putc(o, '\n');
 		for (c = 0; c < NCOLS; c++) {
 			if (c > 0)
-				spaces(o, GAP);
-			put_cell(o, heads[c], strlen(heads[c]), w[c],
-			    c == C_RANK || c == C_SCORE, c == NCOLS - 1);
+				pad(&row, GAP);
+			put_cell(&row, heads[c], strlen(heads[c]), w[c],
+			    c == C_RANK || c == C_SCORE);
 		}
-		mt_out_putc(o, '\n');
+		put_row(o, &row);
 	}
 	for (i = 0; i < r->list.n; i++) {
 		f = mt_report_entry(r, i);
@@ -364,16 +380,17 @@ mt_report_write_text(struct mt_report *r, struct mt_out *o,
 			mt_out_putc(o, '\n');
 		for (c = 0; c < NCOLS; c++) {
 			if (c > 0)
-				spaces(o, GAP);
+				pad(&row, GAP);
 			cell(r, f, c, i + 1, &b);
 			if (c == C_LANE && opt->color && lane != MT_LANE_NONE)
-				mt_out_puts(o, lane_colour[lane]);
-			put_cell(o, b.buf, b.len, w[c],
-			    c == C_RANK || c == C_SCORE, c == NCOLS - 1);
+				mt_buf_add(&row, lane_colour[lane],
+				    strlen(lane_colour[lane]));
+			put_cell(&row, b.buf, b.len, w[c],
+			    c == C_RANK || c == C_SCORE);
 			if (c == C_LANE && opt->color && lane != MT_LANE_NONE)
-				mt_out_puts(o, RESET);
+				mt_buf_add(&row, RESET, sizeof RESET - 1);
 		}
-		mt_out_putc(o, '\n');
+		put_row(o, &row);
 		for (c = C_SHIPPER; c <= C_GOODS; c++) {
 			cell(r, f, c, i + 1, &b);
 			if (b.len > 0)
@@ -395,6 +412,7 @@ mt_report_write_text(struct mt_report *r, struct mt_out *o,
 	}
 	summary(r, o);
 	mt_buf_free(&b);
+	mt_buf_free(&row);
 }
 
 /* --- alert --------------------------------------------------------------- */
