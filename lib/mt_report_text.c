@@ -498,6 +498,8 @@ mt_report_write_alert(struct mt_report *r, struct mt_out *o,
 		mt_buf_addc(&b, '>');
 		mt_report_clean(&b, mt_report_get(r, f, MT_RF_DISCHARGE),
 		    MT_CLEAN_CONTROLS | MT_CLEAN_ONELINE);
+		if (b.len == 1)
+			b.len = 0;	/* no place at all */
 		pair(o, &b, "route", false);
 		field_pair(r, o, &b, f, MT_RF_SHIPPER, "shipper");
 		field_pair(r, o, &b, f, MT_RF_CONSIGNEE, "consignee");

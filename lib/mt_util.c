@@ -29,8 +29,9 @@ mt_progname(void)
 	return progname;
 }
 
-void
-mt_write_safe(FILE *fp, const char *p, size_t n)
+/* mt_write_safe, with a line feed shown as ? too unless keep_lf. */
+static void
+write_safe(FILE *fp, const char *p, size_t n, bool keep_lf)
 {
 	size_t i, start = 0;
 
@@ -38,7 +39,8 @@ mt_write_safe(FILE *fp, const char *p, size_t n)
 		unsigned char c = (unsigned char)p[i];
 		size_t len = 0;
 
-		if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
+		if ((c < 0x20 && c != '\t' && (c != '\n' || !keep_lf)) ||
+		    c == 0x7f)
 			len = 1;
 		else if (c == 0xc2 && i + 1 < n &&
 		    (unsigned char)p[i + 1] >= 0x80 &&
@@ -52,6 +54,12 @@ mt_write_safe(FILE *fp, const char *p, size_t n)
 		start = i + 1;
 	}
 	fwrite(p + start, 1, n - start, fp);
+}
+
+void
+mt_write_safe(FILE *fp, const char *p, size_t n)
+{
+	write_safe(fp, p, n, true);
 }
 
 void
@@ -72,9 +80,12 @@ mt_vwarn(const char *fmt, va_list ap)
 	}
 	va_end(aq);
 	fprintf(stderr, "%s: ", progname);
-	/* Names and text from the input: no terminal controls. */
+	/*
+	 * Names and text from the input: no terminal controls, and no line
+	 * feed, so that a message is one line whatever a file name holds.
+	 */
 	if (n > 0)
-		mt_write_safe(stderr, msg, (size_t)n);
+		write_safe(stderr, msg, (size_t)n, false);
 	if (msg != small)
 		free(msg);
 	if (len > 0 && fmt[len - 1] == ':')

@@ -38,7 +38,8 @@ void mt_vwarn(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)))
  * Write n bytes of message text to fp with terminal controls shown as
  * '?': C0 controls but tab and newline, DEL, and C1 controls (U+0080 to
  * U+009F), so that a name from the input cannot drive the terminal.
- * mt_warn writes its messages so.
+ * mt_warn writes its messages so, with a line feed shown as ? as well:
+ * each message is one line.
  */
 void mt_write_safe(FILE *fp, const char *p, size_t n);
 
