@@ -40,6 +40,7 @@ struct run {
 	struct mt_report rep;
 	const char *header_from;	/* the file of the first header */
 	bool have_header;
+	bool failed;			/* no report: -i does not compile */
 	int status;
 };
 
@@ -184,6 +185,7 @@ read_file(struct run *r, const char *path)
 		if (r->inspect != NULL &&
 		    compile_inspect(r, r->rep.names, r->rep.nnames) < 0) {
 			r->status = 2;
+			r->failed = true;
 			mt_rec_close(rd);
 			return false;
 		}
@@ -224,24 +226,52 @@ read_file(struct run *r, const char *path)
 	return true;
 }
 
-/* Text width: COLUMNS, else the terminal's, else 100. */
+/*
+ * No input had a header (all were empty), so -i was never compiled: check
+ * its syntax at least, so that a mistake in a cron job shows on a quiet
+ * day too.
+ */
+static bool
+inspect_syntax_ok(struct run *r)
+{
+	struct mt_expr_ctx ctx;
+	struct mt_expr_error err;
+	char prefix[64];
+
+	memset(&ctx, 0, sizeof ctx);
+	ctx.source = "expression";
+	ctx.rx = r->rxenv;
+	ctx.today = r->today;
+	memset(&err, 0, sizeof err);
+	if (mt_expr_syntax_ok(r->inspect, strlen(r->inspect), &ctx, &err))
+		return true;
+	snprintf(prefix, sizeof prefix, "%s: ", mt_progname());
+	mt_expr_error_print(&err, prefix, stderr);
+	mt_expr_error_free(&err);
+	return false;
+}
+
+/*
+ * Text width: COLUMNS, else the terminal's, else 100; never below 60,
+ * where the list's columns no longer fit, nor above 1000.
+ */
 static unsigned
 default_width(bool to_tty)
 {
 	const char *c = getenv("COLUMNS");
 	struct winsize ws;
+	long v = 100;
 	char *end;
-	long v;
 
-	if (c != NULL && *c != '\0') {
-		v = strtol(c, &end, 10);
-		if (*end == '\0' && v >= 20 && v <= 1000)
-			return (unsigned)v;
-	}
-	if (to_tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
-	    ws.ws_col >= 20)
-		return ws.ws_col;
-	return 100;
+	if (c != NULL && *c >= '0' && *c <= '9' &&
+	    (v = strtol(c, &end, 10), *end == '\0'))
+		;
+	else if (to_tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col > 0)
+		v = ws.ws_col;
+	else
+		v = 100;
+	return v < 60 ? 60 : v > 1000 ? 1000 : (unsigned)v;
 }
 
 int
@@ -259,7 +289,6 @@ main(int argc, char **argv)
 		{ "date", required_argument, NULL, O_DATE },
 		{ "bom", no_argument, NULL, O_BOM },
 		{ "color", optional_argument, NULL, O_COLOR },
-		{ "colour", optional_argument, NULL, O_COLOR },
 		{ "width", required_argument, NULL, O_WIDTH },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -338,7 +367,7 @@ main(int argc, char **argv)
 			}
 			break;
 		case O_WIDTH:
-			width = (unsigned)parse_number("--width", optarg, 40,
+			width = (unsigned)parse_number("--width", optarg, 60,
 			    1000);
 			break;
 		default:
@@ -375,7 +404,11 @@ main(int argc, char **argv)
 	for (i = 0; i < argc; i++)
 		if (!read_file(&r, argv[i]))
 			break;
-	if (r.status != 2 || r.have_header) {
+	if (!r.have_header && r.inspect != NULL && !inspect_syntax_ok(&r)) {
+		r.status = 2;
+		r.failed = true;
+	}
+	if (!r.failed) {
 		if (r.output != NULL) {
 			if (mt_out_file(&out, r.output) < 0)
 				mt_die("%s:", r.output);

@@ -654,12 +654,9 @@ load_list(struct run *r, const char *arg)
 static bool
 syntax_ok(struct run *r)
 {
-	static const char unknown[] = "unknown field";
 	struct mt_expr_ctx ctx;
 	struct mt_expr_error err;
-	struct mt_expr *e;
 	char prefix[64];
-	bool ok;
 
 	memset(&ctx, 0, sizeof ctx);
 	ctx.source = "expression";
@@ -667,19 +664,12 @@ syntax_ok(struct run *r)
 	ctx.rx = r->rxenv;
 	ctx.today = r->opt.today;
 	memset(&err, 0, sizeof err);
-	if ((e = mt_expr_compile(r->opt.expr, strlen(r->opt.expr), &ctx,
-	    &err)) != NULL) {
-		mt_expr_free(e);
+	if (mt_expr_syntax_ok(r->opt.expr, strlen(r->opt.expr), &ctx, &err))
 		return true;
-	}
-	ok = err.msg != NULL && strncmp(err.msg, unknown,
-	    sizeof unknown - 1) == 0;
-	if (!ok) {
-		snprintf(prefix, sizeof prefix, "%s: ", mt_progname());
-		mt_expr_error_print(&err, prefix, stderr);
-	}
+	snprintf(prefix, sizeof prefix, "%s: ", mt_progname());
+	mt_expr_error_print(&err, prefix, stderr);
 	mt_expr_error_free(&err);
-	return ok;
+	return false;
 }
 
 static bool

@@ -1338,6 +1338,7 @@ struct parser {
 	unsigned nest;
 	size_t nmatch;
 	bool failed;
+	bool any_field;		/* a syntax check: every name is a field */
 	size_t errpos;
 	char *errmsg;
 };
@@ -1952,6 +1953,12 @@ field_node(struct parser *ps, const struct token *t)
 			n->u.field = i;
 			return n;
 		}
+	if (ps->any_field) {
+		/* Never evaluated: the first field stands for every name. */
+		n = node_new(OP_FIELD, MT_EXPR_STR, t->pos, t);
+		n->u.field = 0;
+		return n;
+	}
 	for (i = 0; i < ctx->nfields; i++) {
 		if (i > 0)
 			mt_buf_add(&list, ", ", 2);
@@ -2693,9 +2700,9 @@ set_error(struct parser *ps, struct mt_expr_error *err)
 	ps->errmsg = NULL;
 }
 
-struct mt_expr *
-mt_expr_compile(const char *text, size_t n, const struct mt_expr_ctx *ctx,
-    struct mt_expr_error *err)
+static struct mt_expr *
+compile(const char *text, size_t n, const struct mt_expr_ctx *ctx,
+    struct mt_expr_error *err, bool any_field)
 {
 	struct parser ps;
 	struct mt_expr *e;
@@ -2711,6 +2718,7 @@ mt_expr_compile(const char *text, size_t n, const struct mt_expr_ctx *ctx,
 	ps.n = n;
 	ps.ctx = ctx;
 	ps.e = e;
+	ps.any_field = any_field;
 	ps.tok.t = T_ERROR;
 	next(&ps);
 	root = parse_or(&ps);
@@ -2754,6 +2762,25 @@ mt_expr_compile(const char *text, size_t n, const struct mt_expr_ctx *ctx,
 	e->cmatches = nmatch;
 	e->matches = mt_xcalloc(nmatch ? nmatch : 1, sizeof(*e->matches));
 	return e;
+}
+
+bool
+mt_expr_syntax_ok(const char *text, size_t n, const struct mt_expr_ctx *ctx,
+    struct mt_expr_error *err)
+{
+	struct mt_expr *e;
+
+	if ((e = compile(text, n, ctx, err, true)) == NULL)
+		return false;
+	mt_expr_free(e);
+	return true;
+}
+
+struct mt_expr *
+mt_expr_compile(const char *text, size_t n, const struct mt_expr_ctx *ctx,
+    struct mt_expr_error *err)
+{
+	return compile(text, n, ctx, err, false);
 }
 
 void

@@ -108,6 +108,14 @@ struct mt_expr;
  */
 struct mt_expr *mt_expr_compile(const char *text, size_t n,
     const struct mt_expr_ctx *ctx, struct mt_expr_error *err);
+/*
+ * Check an expression when there is no header to compile it against (all
+ * inputs empty), so that a mistake in a cron job shows on a quiet day
+ * too: every name is taken for a field. True when it compiles; else
+ * false with err filled in.
+ */
+bool mt_expr_syntax_ok(const char *text, size_t n,
+    const struct mt_expr_ctx *ctx, struct mt_expr_error *err);
 void mt_expr_free(struct mt_expr *e);
 
 /*

@@ -130,17 +130,36 @@ score_of(struct mt_str s)
 	    v : NAN;
 }
 
+/* Does the comma-separated list p[0..n) hold the item w? */
+static bool
+in_list(const char *p, size_t n, struct mt_str w)
+{
+	size_t i = 0, j;
+
+	while (i < n) {
+		for (j = i; j < n && p[j] != ','; j++)
+			continue;
+		if (j - i == w.n && memcmp(p + i, w.p, w.n) == 0)
+			return true;
+		i = j + 1;
+	}
+	return false;
+}
+
 /* Count each item of a comma-separated list once per record. */
 static void
 tally_list(struct mt_tally *t, struct mt_str list)
 {
+	struct mt_str w;
 	size_t i = 0, j;
 
 	while (i < list.n) {
 		for (j = i; j < list.n && list.p[j] != ','; j++)
 			continue;
-		if (j > i)
-			mt_tally_add(t, list.p + i, j - i, 1);
+		w.p = list.p + i;
+		w.n = j - i;
+		if (w.n > 0 && !in_list(list.p, i, w))
+			mt_tally_add(t, w.p, w.n, 1);
 		i = j + 1;
 	}
 }
@@ -223,21 +242,24 @@ static void
 tally_categories(struct mt_report *r, struct mt_str reasons,
     struct mt_str hits)
 {
-	struct mt_str seen[32], e, c;
-	size_t pos = 0, nseen = 0, i;
+	struct mt_str e, c, e2, c2;
+	size_t pos = 0, pos2, start;
+	bool seen;
 
-	while (mt_report_next_reason(reasons, hits, &pos, &e)) {
+	while (start = pos, mt_report_next_reason(reasons, hits, &pos, &e)) {
 		c = mt_report_reason_category(e);
 		if (c.n == 0)
 			continue;
-		for (i = 0; i < nseen; i++)
-			if (seen[i].n == c.n && memcmp(seen[i].p, c.p, c.n) == 0)
-				break;
-		if (i < nseen)
-			continue;
-		if (nseen < sizeof seen / sizeof seen[0])
-			seen[nseen++] = c;
-		mt_tally_add(&r->categories, c.p, c.n, 1);
+		/* Counted already, for an earlier entry of this record? */
+		seen = false;
+		pos2 = 0;
+		while (!seen && pos2 < start &&
+		    mt_report_next_reason(reasons, hits, &pos2, &e2)) {
+			c2 = mt_report_reason_category(e2);
+			seen = c2.n == c.n && memcmp(c2.p, c.p, c.n) == 0;
+		}
+		if (!seen)
+			mt_tally_add(&r->categories, c.p, c.n, 1);
 	}
 }
 
@@ -301,6 +323,12 @@ void
 mt_report_finish(struct mt_report *r)
 {
 	mt_topn_sort(&r->list, true);
+}
+
+bool
+mt_report_scored(const struct mt_report *r)
+{
+	return r->list.n > 0 && r->list.v[0].key > -HUGE_VAL;
 }
 
 const struct mt_str *

@@ -80,6 +80,8 @@ void mt_report_add(struct mt_report *r, struct mt_str line,
     const struct mt_str *fields, size_t nf, bool listed);
 /* Sort the list: highest score first, ties in input order. */
 void mt_report_finish(struct mt_report *r);
+/* After mt_report_finish: does any listed record have a score? */
+bool mt_report_scored(const struct mt_report *r);
 
 /* The fields of listed record i (r->nnames values, escaped). */
 const struct mt_str *mt_report_entry(struct mt_report *r, size_t i);

@@ -145,7 +145,7 @@ printf_out(struct mt_out *o, const char *fmt, ...)
 /* --- charts -------------------------------------------------------------- */
 
 struct bar {
-	const char *label;	/* raw text, not from a stream escape */
+	const char *label;	/* escaped as in a stream */
 	size_t len;
 	unsigned long long n;
 	const char *cls;	/* CSS class of the bar */
@@ -179,12 +179,12 @@ hbars(struct mt_out *o, struct mt_buf *b, const char *id,
 		if (len < 1 && v[i].n > 0)
 			len = 1;
 		mt_out_puts(o, "<g><title>");
-		esc_raw(o, b, v[i].label, v[i].len);
+		esc(o, b, (struct mt_str){ v[i].label, v[i].len });
 		printf_out(o, ": %llu</title>", v[i].n);
 		printf_out(o, "<text x=\"%.0f\" y=\"%.0f\" "
 		    "text-anchor=\"end\">", left - 6, y + 13);
 		k = mt_report_fit(v[i].label, v[i].len, LABEL_COLS, &w);
-		esc_raw(o, b, v[i].label, k);
+		esc(o, b, (struct mt_str){ v[i].label, k });
 		if (k < v[i].len)
 			mt_out_puts(o, "\xe2\x80\xa6");
 		mt_out_puts(o, "</text>");
@@ -435,7 +435,7 @@ count_table(struct mt_out *o, struct mt_buf *b, const char *id,
 		} else {
 			n = v[i]->count;
 			mt_out_puts(o, "<tr><td>");
-			esc_raw(o, b, v[i]->key, v[i]->len);
+			esc(o, b, (struct mt_str){ v[i]->key, v[i]->len });
 		}
 		printf_out(o, "</td><td class=\"num\">%llu</td><td "
 		    "class=\"num\">%.1f%%</td></tr>\n", n,

@@ -152,7 +152,7 @@ json_tally(struct mt_out *o, struct mt_buf *b, const char *name,
 			mt_out_putc(o, ',');
 		mt_out_putc(o, '{');
 		json_key(o, key, true);
-		json_value(o, b, k, MT_CLEAN_RAW);
+		json_value(o, b, k, 0);
 		json_count(o, "records", n, false);
 		if (total > 0) {
 			json_key(o, "percent", false);

@@ -208,11 +208,12 @@ static void
 count_row(struct mt_out *o, const char *label, size_t lw,
     unsigned long long n, size_t nw, unsigned long long total)
 {
+	size_t w = mt_report_width(label, strlen(label));
 	char line[64];
 
 	mt_out_puts(o, "  ");
 	mt_out_puts(o, label);
-	spaces(o, lw - mt_report_width(label, strlen(label)) + 2);
+	spaces(o, w < lw ? lw - w + 2 : 2);
 	snprintf(line, sizeof line, "%*llu", (int)nw, n);
 	mt_out_puts(o, line);
 	if (total > 0) {
@@ -357,10 +358,16 @@ mt_report_write_text(struct mt_report *r, struct mt_out *o,
 		mt_out_puts(o, opt->date);
 	}
 	mt_out_putc(o, '\n');
-	snprintf(line, sizeof line, "%zu of %llu records listed%s\n",
-	    r->list.n, r->records, r->list.n > 1 ?
-	    ", highest score first" : "");
+	snprintf(line, sizeof line, "%llu %s screened, %llu listed",
+	    r->records, r->records == 1 ? "record" : "records", r->listed);
 	mt_out_puts(o, line);
+	if (r->list.n < r->listed) {
+		snprintf(line, sizeof line, ", the %zu highest shown",
+		    r->list.n);
+		mt_out_puts(o, line);
+	} else if (r->list.n > 1 && mt_report_scored(r))
+		mt_out_puts(o, ", highest score first");
+	mt_out_putc(o, '\n');
 	widths(r, opt, w);
 	indent = w[C_RANK] + GAP;
 	if (r->list.n > 0) {
@@ -477,29 +484,37 @@ mt_report_write_alert(struct mt_report *r, struct mt_out *o,
 		field_pair(r, o, &b, f, MT_RF_DOC_TYPE, "doc_type");
 		field_pair(r, o, &b, f, MT_RF_DOC_NO, "doc_no");
 		field_pair(r, o, &b, f, MT_RF_CONTAINER_NO, "container_no");
-		/* route=CNSHA>SGSIN>NLRTM */
+		/* route=CNSHA>SGSIN>NLRTM, ? for a missing end */
 		b.len = 0;
-		mt_report_clean(&b, mt_report_get(r, f, MT_RF_LOADING),
-		    MT_CLEAN_CONTROLS | MT_CLEAN_ONELINE);
-		v = mt_report_get(r, f, MT_RF_TRANSIT);
-		for (j = 0; j < v.n; j = k + 1) {
-			struct mt_str w;
+		if (mt_report_get(r, f, MT_RF_LOADING).n > 0 ||
+		    mt_report_get(r, f, MT_RF_TRANSIT).n > 0 ||
+		    mt_report_get(r, f, MT_RF_DISCHARGE).n > 0) {
+			v = mt_report_get(r, f, MT_RF_LOADING);
+			if (v.n == 0)
+				mt_buf_addc(&b, '?');
+			mt_report_clean(&b, v, MT_CLEAN_CONTROLS |
+			    MT_CLEAN_ONELINE);
+			v = mt_report_get(r, f, MT_RF_TRANSIT);
+			for (j = 0; j < v.n; j = k + 1) {
+				struct mt_str w;
 
-			for (k = j; k < v.n && v.p[k] != ' '; k++)
-				continue;
-			if (k == j)
-				continue;
-			w.p = v.p + j;
-			w.n = k - j;
+				for (k = j; k < v.n && v.p[k] != ' '; k++)
+					continue;
+				if (k == j)
+					continue;
+				w.p = v.p + j;
+				w.n = k - j;
+				mt_buf_addc(&b, '>');
+				mt_report_clean(&b, w, MT_CLEAN_CONTROLS |
+				    MT_CLEAN_ONELINE);
+			}
 			mt_buf_addc(&b, '>');
-			mt_report_clean(&b, w, MT_CLEAN_CONTROLS |
+			v = mt_report_get(r, f, MT_RF_DISCHARGE);
+			if (v.n == 0)
+				mt_buf_addc(&b, '?');
+			mt_report_clean(&b, v, MT_CLEAN_CONTROLS |
 			    MT_CLEAN_ONELINE);
 		}
-		mt_buf_addc(&b, '>');
-		mt_report_clean(&b, mt_report_get(r, f, MT_RF_DISCHARGE),
-		    MT_CLEAN_CONTROLS | MT_CLEAN_ONELINE);
-		if (b.len == 1)
-			b.len = 0;	/* no place at all */
 		pair(o, &b, "route", false);
 		field_pair(r, o, &b, f, MT_RF_SHIPPER, "shipper");
 		field_pair(r, o, &b, f, MT_RF_CONSIGNEE, "consignee");

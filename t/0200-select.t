@@ -3,7 +3,7 @@
 # files, top N, seeded sample, errors.
 . "$top_srcdir/t/lib.sh"
 
-plan 64
+plan 67
 
 S="$DATA/select.tsv"
 H='doc_no	gross_weight_kg	description	score	lane'
@@ -178,6 +178,11 @@ check_rc 2 "with no header to read, a syntax error is still an error"
 check_err "manifest-select: expression:1:4: expected a value, found end of expression
   (((
      ^" "and it is shown"
+run manifest-select 'weight > 1 && description ~ /(/' empty.tsv
+check_rc 2 "with no header to read, an error after a field name is found too"
+check_grep '^manifest-select: expression:1:31: ' err "and shown"
+run manifest-select 'weight > 1 && description ~ /x/' empty.tsv
+check_rc 1 "with no header to read, field names are no error"
 run manifest-select 'weight > 1' empty.tsv
 check_rc 1 "with no header, field names cannot be checked: nothing selected"
 

@@ -4,7 +4,7 @@
 # -o, colour, width, inputs and errors.
 . "$top_srcdir/t/lib.sh"
 
-plan 87
+plan 100
 
 G="$DATA/report"
 cd "$TMP" || exit 1
@@ -152,7 +152,7 @@ check_file_same "$TMP/expected" "$TMP/got" "two files: every record of both coun
 run manifest-report --date 2026-11-23 "$TMP/empty"
 check_rc 0 "an empty input exits 0"
 check_out "Inspection list, 2026-11-23
-0 of 0 records listed
+0 records screened, 0 listed
 
 Summary
   records screened  0
@@ -196,5 +196,43 @@ check_err "manifest-report: -f: expected text, html, csv, json or alert, not 'pd
 run manifest-report --date 2026-02-30 "$R"
 check_rc 2 "--date 2026-02-30 exits 2"
 check_err "manifest-report: --date: expected a date YYYY-MM-DD, not '2026-02-30'" "--date: the message"
-run manifest-report --width 10 "$R"
-check_rc 2 "--width below 40 exits 2"
+run manifest-report --width 59 "$R"
+check_rc 2 "--width below 60 exits 2"
+check_err "manifest-report: --width: expected a whole number from 60 to 1000, not '59'" "--width: the message"
+COLUMNS=30 run manifest-report --date 2026-11-23 "$R"
+cp "$TMP/out" "$TMP/cols30"
+run manifest-report --date 2026-11-23 --width 60 "$R"
+check_file_same "$TMP/out" "$TMP/cols30" "COLUMNS below 60 gives 60"
+
+# --- found by reading the page and the code ---------------------------------
+# A summary label longer than the label column: two spaces, not a wrap
+# of size_t into billions of them.
+long=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+printf 'doc_no\tdq\nX1\t%s\n' "$long" >"$TMP/long.tsv"
+run timeout 10 manifest-report --date 2026-11-23 "$TMP/long.tsv"
+check_rc 0 "a 64-character flag: exit 0"
+check_grep "^  $long  1  100.0%\$" "$TMP/out" "a 64-character flag: its row, two spaces after it"
+run manifest-report -i 'lane ==' "$R"
+check_rc 2 "-i that does not compile exits 2"
+check_file_same "$TMP/empty" "$TMP/out" "-i that does not compile: no report at all"
+run_in "$TMP/empty" manifest-report -i 'lane =='
+check_rc 2 "-i with a syntax error and no header to read: still exit 2"
+check_grep '^manifest-report: expression:1:8: expected a value' "$TMP/err" "and the message"
+run_in "$TMP/empty" manifest-report -i 'any_name == 1 && other ~ /x/'
+check_rc 0 "-i with no header to read: any name is taken for a field"
+printf 'doc_no\nA\nB\n' >"$TMP/plain.tsv"
+run manifest-report "$TMP/plain.tsv"
+check_grep '^2 records screened, 2 listed$' "$TMP/out" "no score at all: not said to be sorted by score"
+run manifest-report -n 2 "$R"
+check_grep '^7 records screened, 7 listed, the 2 highest shown$' "$TMP/out" "-n: screened, listed and shown told apart"
+{
+	printf 'doc_no\thits\treasons\tdq\n'
+	printf 'A\tR1,R2,R1\tR1 +1 [c] x; R2 +1 [c] y; R1 +1 [c] z\tf,g,f\n'
+} >"$TMP/dup.tsv"
+run manifest-report -f json -n 0 "$TMP/dup.tsv"
+jq -c '.summary | [.categories, .rules, .dq]' "$TMP/out" >"$TMP/got"
+echo '[[{"category":"c","records":1,"percent":100}],[{"rule":"R1","records":1,"percent":100},{"rule":"R2","records":1,"percent":100}],[{"flag":"f","records":1,"percent":100},{"flag":"g","records":1,"percent":100}]]' >"$TMP/expected"
+check_file_same "$TMP/expected" "$TMP/got" "a rule, category or flag twice in a record counts once"
+printf 'doc_no\tlane\tloading_place\tdischarge_place\nA\tred\t\tDEHAM\n' >"$TMP/route.tsv"
+run manifest-report -f alert --date 2026-11-23 "$TMP/route.tsv"
+check_grep ' route=\?>DEHAM ' "$TMP/out" "alert: a missing end of a route is ?"
