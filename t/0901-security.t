@@ -6,7 +6,7 @@
 # SECURITY and this file are to be brought up to date.
 . "$top_srcdir/t/lib.sh"
 
-plan 145
+plan 146
 
 cd "$TMP" || exit 1
 D=--date=2026-11-23
@@ -832,7 +832,7 @@ fi
 rm -f big.tsv
 
 # --- Fuzzing -----------------------------------------------------------------
-for pair in csv:mt_csvin.h rec:mt_rec.h expr:mt_expr.h rules:mt_rules.h; do
+for pair in csv:mt_csvin.h rec:mt_rec.h expr:mt_expr.h rules:mt_rules.h report:mt_report.h; do
 	name=${pair%%:*}
 	header=${pair#*:}
 	src="$top_srcdir/t/fuzz/fuzz_$name.c"
