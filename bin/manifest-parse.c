@@ -20,6 +20,7 @@
 #include "mt_rec.h"
 #include "mt_schema.h"
 #include "mt_util.h"
+#include "mt_progress.h"
 #include "mt_zio.h"
 
 /* Mapping files one run may load. */
@@ -65,6 +66,8 @@ struct run {
 	unsigned long notes;	/* columns named on stderr for this file */
 	struct file_counts fc;
 	struct file_counts total;
+	struct mt_zio *z;	/* the input being read, for --progress */
+	struct mt_progress progress;
 	int status;
 };
 
@@ -76,7 +79,8 @@ usage(FILE *fp)
 	    "[--date-order order]\n"
 	    "                      [--decimal sep] [--encoding name] "
 	    "[--keep-extra] [--label name]\n"
-	    "                      [--rejects file] [--stats] [file ...]\n");
+	    "                      [--progress[=when]] [--rejects file] "
+	    "[--stats] [file ...]\n");
 }
 
 static void
@@ -99,6 +103,9 @@ help(void)
 	    "      --keep-extra      append unmapped columns after dq\n"
 	    "      --label NAME      name the input NAME in the source field "
 	    "(one input)\n"
+	    "      --progress[=WHEN] bytes, records, rate and time left on "
+	    "stderr: auto\n"
+	    "                        (default: on a terminal) or always\n"
 	    "      --rejects FILE    append the raw text of rejected rows to "
 	    "FILE\n"
 	    "      --stats           print counts per file on stderr\n"
@@ -275,6 +282,9 @@ on_row(void *ctx, const struct mt_csv_row *row)
 	r->fc.rows++;
 	mt_canon_row(r->canon, row->fields, r->source, row->line, &r->out);
 	r->fc.records++;
+	if (r->progress.on)
+		mt_progress_update(&r->progress, mt_zio_offset(r->z),
+		    r->total.records + r->fc.records);
 	if (r->out.failed)
 		return -1;
 	return 0;
@@ -345,7 +355,9 @@ parse_file(struct run *r, const char *path)
 	if (r->opt.encoding != NULL &&
 	    (conv = mt_conv_open(r->opt.encoding, err, sizeof err)) == NULL)
 		mt_die("%s", err);
+	r->z = z;
 	mt_csvthread_run(z, conv, r->opt.delim, on_row, on_bad, r, &res);
+	mt_progress_next_file(&r->progress, mt_zio_size(z));
 	if (res.damaged) {
 		mt_warn("%s: %s", r->path, res.error);
 		r->status = 2;
@@ -406,6 +418,7 @@ main(int argc, char **argv)
 		{ "label", required_argument, NULL, 'L' },
 		{ "rejects", required_argument, NULL, 'R' },
 		{ "stats", no_argument, NULL, 'S' },
+		{ "progress", optional_argument, NULL, 'G' },
 		{ NULL, 0, NULL, 0 }
 	};
 	static const char *const orders[] = { "dmy", "mdy", NULL };
@@ -414,7 +427,7 @@ main(int argc, char **argv)
 	struct mt_mapping *mapping;
 	const char *maps[MAX_MAPS];
 	char err[512];
-	int ch, i, nmaps = 0;
+	int ch, i, nmaps = 0, progress = MT_PROGRESS_OFF;
 
 	mt_set_progname(argv[0]);
 	argv[0] = (char *)mt_progname();	/* getopt's messages use it */
@@ -462,6 +475,13 @@ main(int argc, char **argv)
 		case 'S':
 			r.opt.stats = true;
 			break;
+		case 'G':
+			if ((progress = mt_progress_mode(optarg)) < 0) {
+				mt_warn("--progress: expected auto, always or "
+				    "never, not '%s'", optarg);
+				return 2;
+			}
+			break;
 		default:
 			usage(stderr);
 			return 2;
@@ -508,10 +528,13 @@ main(int argc, char **argv)
 		write_header(&r);
 	}
 
+	mt_progress_init(&r.progress, (enum mt_progress_mode)progress, argv,
+	    argc);
 	if (argc == 0)
 		parse_file(&r, "-");
 	for (i = 0; i < argc && !r.out.failed; i++)
 		parse_file(&r, argv[i]);
+	mt_progress_end(&r.progress);
 
 	if (!r.header_written) {
 		/* No input had a header: still a valid, empty stream. */

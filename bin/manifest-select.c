@@ -19,10 +19,12 @@
 #include "mt_lists.h"
 #include "mt_norm.h"
 #include "mt_out.h"
+#include "mt_progress.h"
 #include "mt_rec.h"
 #include "mt_rx.h"
 #include "mt_swar.h"
 #include "mt_util.h"
+#include "mt_zio.h"
 
 /* Lists one run may load with -l. */
 #define MAX_LISTS	64
@@ -76,6 +78,7 @@ struct run {
 	unsigned long long read, targeted, sampled, written;
 	struct mt_buf line;		/* an output line being built */
 	struct mt_buf esc;
+	struct mt_progress progress;
 	bool done;			/* -m reached */
 	int status;
 };
@@ -88,7 +91,8 @@ usage(FILE *fp)
 	    "[-m num]\n"
 	    "                       [-o file] [--top num [--by field] [--sort]]\n"
 	    "                       [--sample rate [--seed num]] "
-	    "[--date date] [--stats]\n"
+	    "[--date date]\n"
+	    "                       [--progress[=when]] [--stats]\n"
 	    "                       [expr] [file ...]\n");
 }
 
@@ -123,6 +127,9 @@ help(void)
 	    "      --seed NUM        seed of the sample (default: from the "
 	    "clock, printed)\n"
 	    "      --date DATE       today() in expressions (YYYY-MM-DD)\n"
+	    "      --progress[=WHEN] bytes, records, rate and time left on "
+	    "stderr: auto\n"
+	    "                        (default: on a terminal) or always\n"
 	    "      --stats           print counts on stderr\n"
 	    "  -h, --help            print this help and exit\n"
 	    "  -V, --version         print the version and exit\n\n"
@@ -561,11 +568,16 @@ select_file(struct run *r, const char *path)
 		mt_rec_close(rd);
 		return;
 	}
-	while (!r->done && (rc = mt_rec_next_line(rd, &raw)) == MT_REC_OK)
+	while (!r->done && (rc = mt_rec_next_line(rd, &raw)) == MT_REC_OK) {
 		if (record(r, rd, name, label, raw) < 0) {
 			r->status = 2;
 			r->done = true;
 		}
+		if (r->progress.on)
+			mt_progress_update(&r->progress,
+			    mt_zio_offset(mt_rec_zio(rd)), r->read);
+	}
+	mt_progress_next_file(&r->progress, mt_zio_size(mt_rec_zio(rd)));
 	if (rc == MT_REC_ERROR) {
 		mt_warn("%s: %s", name, mt_rec_error(rd));
 		r->status = 2;
@@ -702,12 +714,13 @@ main(int argc, char **argv)
 		{ "stats", no_argument, NULL, 'T' },
 		{ "date", required_argument, NULL, 'Y' },
 		{ "top", required_argument, NULL, 'N' },
+		{ "progress", optional_argument, NULL, 'G' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct run r;
 	const char *lists[MAX_LISTS];
 	char err[512];
-	int ch, i, nlists = 0;
+	int ch, i, nlists = 0, progress = MT_PROGRESS_OFF;
 	bool any = false, by_given = false;
 
 	mt_set_progname(argv[0]);
@@ -781,6 +794,13 @@ main(int argc, char **argv)
 		case 'N':
 			r.opt.top = (size_t)parse_number("--top", optarg, 1);
 			break;
+		case 'G':
+			if ((progress = mt_progress_mode(optarg)) < 0) {
+				mt_warn("--progress: expected auto, always or "
+				    "never, not '%s'", optarg);
+				return 2;
+			}
+			break;
 		default:
 			usage(stderr);
 			return 2;
@@ -841,10 +861,13 @@ main(int argc, char **argv)
 	} else
 		mt_out_stdout(&r.out);
 
+	mt_progress_init(&r.progress, (enum mt_progress_mode)progress, argv,
+	    argc);
 	if (argc == 0)
 		select_file(&r, "-");
 	for (i = 0; i < argc && !r.done; i++)
 		select_file(&r, argv[i]);
+	mt_progress_end(&r.progress);
 	if (r.header == NULL && r.opt.expr != NULL && r.status == 0 &&
 	    !syntax_ok(&r))
 		r.status = 2;

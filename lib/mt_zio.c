@@ -94,7 +94,8 @@ fill(struct mt_zio *z)
 	if (n == 0)
 		z->eof = true;
 	z->inlen += (size_t)n;
-	z->offset += n;
+	/* Read by another thread for --progress: one atomic store. */
+	__atomic_store_n(&z->offset, z->offset + n, __ATOMIC_RELAXED);
 	return 0;
 }
 
@@ -378,7 +379,7 @@ mt_zio_offset(const struct mt_zio *z)
 	off_t o;
 
 	if (!z->threaded)
-		return z->offset;
+		return __atomic_load_n(&z->offset, __ATOMIC_RELAXED);
 	pthread_mutex_lock((pthread_mutex_t *)&z->lock);
 	o = z->shared_offset;
 	pthread_mutex_unlock((pthread_mutex_t *)&z->lock);
