@@ -11,7 +11,9 @@
 #   BENCH_RUNS  runs of each command; the median is reported (default 5)
 #   BENCH_SEED  generator seed (default 1)
 #   BENCH_ONLY  sections to run, space-separated, from csv gzip select
-#               score (default: all)
+#               score e2e memory (default: all)
+#   BENCH_MEM_MB  input sizes of the memory section, in MB of CSV
+#               (default "10 300 3000")
 #   TMPDIR      where the generated files go (removed at exit)
 #
 # To add a row, add a `row` line below and, for a target, a `ratio` or
@@ -30,7 +32,8 @@ runs=${BENCH_RUNS:-5}
 seed=${BENCH_SEED:-1}
 builddir=$PWD
 srcdir=$(cd "$(dirname "$0")/../.." && pwd)
-only=${BENCH_ONLY:-csv gzip select score}
+only=${BENCH_ONLY:-csv gzip select score e2e memory}
+mem_sizes=${BENCH_MEM_MB:-10 300 3000}
 log=$builddir/bench.log
 time_bin=/usr/bin/time
 
@@ -231,6 +234,78 @@ rate() {
 		">= $min MB/s" "$verdict"
 }
 
+# rate_csv NAME MIN_MBS: NAME's MB/s of the CSV against a target.
+rate_csv() {
+	local name=$1 min=$2 r verdict
+	if [ -z "${WALL[$name]:-}" ]; then
+		say '%-28s %-26s %-14s %s' "$name" "- MB/s" ">= $min MB/s" \
+			"no figure: ${NOTE[$name]:-not run}"
+		return
+	fi
+	r=$(mb "$csv_bytes" "${WALL[$name]}")
+	verdict=$(awk -v r="$r" -v m="$min" \
+		'BEGIN { print (r + 0 >= m ? "ok" : "MISSED") }')
+	say '%-28s %-26s %-14s %s' "$name" "$r MB/s of CSV" ">= $min MB/s" \
+		"$verdict"
+}
+
+# memory_section: each tool's peak RSS on generated input of each size of
+# BENCH_MEM_MB, piped from the generator and never stored: the tool under
+# GNU time inside the pipeline, so that the figure is its own.
+memory_section() {
+	local mbs n tool cmd k verdict max hdr
+	local -A peak=()
+	local b=$builddir/bin per_row
+	per_row=$(awk -v b="$csv_bytes" -v r="$rows" 'BEGIN { print b / r }')
+	printf '\npeak RSS by input size (CSV generated and piped, one run each)\n'
+	hdr=$(printf '%-28s' tool)
+	for mbs in $mem_sizes; do
+		hdr+=$(printf ' %11s' "$mbs MB")
+	done
+	say '%s' "$hdr"
+	for tool in manifest-parse risk-score manifest-select "manifest-report -n 100"; do
+		for mbs in $mem_sizes; do
+			n=$(awk -v m="$mbs" -v p="$per_row" 'BEGIN { printf "%d", m * 1e6 / p }')
+			progress "memory: $tool on $mbs MB ($n rows)"
+			case $tool in
+			manifest-parse)
+				cmd="$b/gen-x | T $b/manifest-parse" ;;
+			risk-score)
+				cmd="$b/gen-x | $b/manifest-parse | T $b/risk-score -j 1 --date 2026-11-23 -r '$srcdir/examples/rules/default.rules'" ;;
+			manifest-select)
+				cmd="$b/gen-x | $b/manifest-parse | T $b/manifest-select 'gross_weight_kg > 20000'" ;;
+			*)
+				cmd="$b/gen-x | $b/manifest-parse | T $b/manifest-report -f json -n 100" ;;
+			esac
+			cmd=${cmd/$b\/gen-x/$builddir/t/bench/gen-manifest -n $n -s $seed}
+			cmd=${cmd/T /$time_bin -f %M -o $tmp/mem.rss }
+			rm -f "$tmp/mem.rss"
+			bash -c "set -o pipefail; $cmd" >/dev/null 2>"$tmp/stderr"
+			if [ -s "$tmp/mem.rss" ]; then
+				peak[$mbs]=$(tail -n 1 "$tmp/mem.rss")
+			else
+				peak[$mbs]=
+			fi
+		done
+		max=0
+		for mbs in $mem_sizes; do
+			k=${peak[$mbs]:-0}
+			[ "$k" -gt "$max" ] && max=$k
+		done
+		verdict=MISSED
+		[ "$max" -gt 0 ] && [ "$max" -le $((16 * 1024)) ] && verdict="ok (<= 16 MiB)"
+		hdr=$(printf '%-28s' "$tool")
+		for mbs in $mem_sizes; do
+			if [ -n "${peak[$mbs]}" ]; then
+				hdr+=$(printf ' %11s' "$(mib "${peak[$mbs]}")")
+			else
+				hdr+=$(printf ' %11s' -)
+			fi
+		done
+		say '%s   %s' "$hdr" "$verdict"
+	done
+}
+
 progress "generating $rows rows"
 "$time_bin" -f '%e' -o "$tmp/gen.time" \
 	"$builddir/t/bench/gen-manifest" -n "$rows" -s "$seed" >"$csv" ||
@@ -312,7 +387,26 @@ EOF
 			-j 1 --date 2026-11-23 \
 			-r "$srcdir/examples/rules/default.rules" "$tsv"
 	fi
+	if want e2e; then
+		# The whole job on the CSV, as a shell pipeline of the four
+		# tools with the default rule set, against the same screening
+		# written for Miller: six of the rules, as one filter.
+		row_bytes=$csv_bytes
+		b=$builddir/bin
+		job="risk-score --date 2026-11-23 -r '$srcdir/examples/rules/default.rules'"
+		job="$job | $b/manifest-select 'lane != \"green\"'"
+		job="$job | $b/manifest-report -f json --date 2026-11-23"
+		section "the whole job: parse | score | select | report -f json (MB/s of CSV)"
+		row "pipeline" /dev/null bash -c "$b/manifest-parse '$csv' | $b/$job"
+		row "pipeline .gz" /dev/null bash -c "$b/manifest-parse '$gz' | $b/$job"
+		row "mlr filter, 6 rules" "$csv" mlr --icsv --otsv filter \
+			-f "$srcdir/t/bench/screen.mlr"
+	fi
 	row_bytes=
+
+	if want memory; then
+		memory_section
+	fi
 
 	printf '\nratios in this run, and targets\n'
 	if want csv; then
@@ -330,6 +424,12 @@ EOF
 		rss manifest-select 16
 		ratio "manifest-select .gz" "gzcat .tsv.gz" 0.9
 		rss "manifest-select .gz" 16
+	fi
+	if want e2e; then
+		ratio pipeline "mlr filter, 6 rules" 6
+		rate_csv pipeline 150
+		rate_csv "pipeline .gz" 150
+		rss pipeline 16
 	fi
 	if want score; then
 		ratio risk-score "risk-score --no-prefilter" 2
