@@ -1,8 +1,10 @@
 #!/bin/sh
 # Set up manifest-tools on Debian 12 and run it.
 #
-#   ./setup.sh          install what is missing, build, and run the pipeline
-#                       on the bundled example manifests
+#   ./setup.sh          install what is missing, build, and run the nightly
+#                       job (examples/nightly.sh) on the example manifests:
+#                       parse, score, archive, report; prints the report's
+#                       path
 #   ./setup.sh check    install what is missing, build, run every test,
 #                       then again in a build with ASan and UBSan, the
 #                       tools' tests under valgrind, and each fuzz target
@@ -25,9 +27,9 @@ esac
 packages="gcc make autoconf automake pkg-config libcsv-dev libpcre2-dev
 zlib1g-dev check jq gzip time"
 # The checks also run the tools under valgrind, fuzz with clang and open
-# the HTML report in headless Chromium.
+# the HTML report in headless Chromium, and split the job with GNU parallel.
 if [ "$what" = check ]; then
-	packages="$packages valgrind clang libclang-rt-14-dev chromium"
+	packages="$packages valgrind clang libclang-rt-14-dev chromium parallel"
 fi
 
 missing=""
@@ -79,9 +81,14 @@ summary() {
 
 case $what in
 run)
-	out="$build/examples.tsv"
-	"$build/bin/manifest-parse" --stats -o "$out" "$top"/examples/manifests/*.csv*
-	echo "setup: $(($(wc -l <"$out") - 1)) records written to $out"
+	# The nightly job of examples/ on the example manifests of one day,
+	# with the tools just built and the default rules of the tree.
+	out="$build/examples"
+	MANIFEST_TOOLS_BIN="$build/bin" MANIFEST_TOOLS_DATADIR="$top/examples" \
+	    bash "$top/examples/nightly.sh" -d 2026-11-23 -o "$out" \
+	    "$top/examples/manifests"
+	echo "setup: the inspection report is $out/reports/2026-11-23.html"
+	echo "setup: the scored records are in $out/archive/2026-11-23.tsv.gz"
 	;;
 check)
 	status=0

@@ -31,7 +31,7 @@ man_run_examples "$CMDS" "$WORK"
 
 # Options: the tags of OPTIONS, and every long option named in the page,
 # against --help.
-man_check_options "$PAGE" manifest-parse
+man_check_options "$PAGE" manifest-parse 'parallel'
 
 # DATA-QUALITY FLAGS: the flags lib/mt_canon.c can put in dq, no more.
 grep -oE '"([a-z_]+_(invalid|check_digit|nonpositive|negative)|missing_[a-z_]+)"' \

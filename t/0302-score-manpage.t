@@ -24,7 +24,7 @@ plan $((count + 7))
 
 man_check_uses "$CMDS" risk-score 6
 man_run_examples "$CMDS" "$WORK"
-man_check_options "$PAGE" risk-score
+man_check_options "$PAGE" risk-score 'parallel|sshlogin'
 man_check_synopsis "$PAGE" risk-score
 
 # The complete example of risk-rules(5): ccp.rules and its watch list,

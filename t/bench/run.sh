@@ -429,7 +429,6 @@ EOF
 		ratio pipeline "mlr filter, 6 rules" 6
 		rate_csv pipeline 150
 		rate_csv "pipeline .gz" 150
-		rss pipeline 16
 	fi
 	if want score; then
 		ratio risk-score "risk-score --no-prefilter" 2
