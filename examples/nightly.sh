@@ -52,7 +52,8 @@
 # Exit status:
 #   0  the day was screened and every output written; rows that
 #      manifest-parse rejected are a warning, in the log line
-#      (rejected=N WARNING: ...) and in rejects/DATE.csv
+#      (rejected=N WARNING: ...) and in rejects/DATE.csv, and so is a
+#      file of which no column maps to a field of the schema
 #   1  INDIR holds no manifest file for DATE: nothing is written but the
 #      log line (a day without manifests may be a broken feed)
 #   2  a usage error, such as a date that does not exist (not logged),
@@ -343,6 +344,11 @@ screen_files() {
 		grep -Ev "$stats_re" "$work/parse.err" >&2
 		sed -En "s/$stats_re.*/\\1/p" "$work/parse.err" | tail -n 1 \
 		    >>"$work/rejected"
+		# A header of which no column maps to a field gives records
+		# with nothing but their provenance: most likely a new source,
+		# or a new layout, that sources.conf does not know yet.
+		grep -q ': no column maps to a field of the schema' "$work/parse.err" &&
+		    echo "no column of $f maps to a field (sources.conf?)" >>"$work/warnings"
 		case ${st[0]} in
 		0 | 1) ;;
 		*) echo "manifest-parse exited with status ${st[0]} on $f" >>"$work/failures" ;;
@@ -358,6 +364,7 @@ screen_files() {
 
 : >"$work/failures"
 : >"$work/rejected"
+: >"$work/warnings"
 set +e
 screen_files | gzip -c >"$tmp_archive"
 st=("${PIPESTATUS[@]}")
@@ -425,5 +432,8 @@ if [ "$rejected" -gt 0 ]; then
 else
 	rm -f -- "$tmp_rejects"
 fi
+while IFS= read -r msg; do
+	line="$line WARNING: $msg"
+done <"$work/warnings"
 log "$line" || exit 2
 exit 0
