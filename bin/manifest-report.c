@@ -21,6 +21,7 @@
 #include "mt_out.h"
 #include "mt_rec.h"
 #include "mt_report.h"
+#include "mt_rules.h"
 #include "mt_rx.h"
 #include "mt_util.h"
 
@@ -101,15 +102,6 @@ parse_number(const char *opt, const char *s, unsigned long long min,
 		exit(2);
 	}
 	return v;
-}
-
-static bool
-valid_date(const char *s)
-{
-	char out[16];
-
-	return strlen(s) == 10 && mt_norm_date(s, 10, MT_DMY, out) == 10 &&
-	    memcmp(out, s, 10) == 0;
 }
 
 /* Compile -i against the first header. */
@@ -346,7 +338,7 @@ main(int argc, char **argv)
 			opt.title = optarg;
 			break;
 		case O_DATE:
-			if (!valid_date(optarg)) {
+			if (!mt_rules_valid_date(optarg)) {
 				mt_warn("--date: expected a date YYYY-MM-DD, "
 				    "not '%s'", optarg);
 				return 2;

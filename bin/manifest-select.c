@@ -21,6 +21,7 @@
 #include "mt_out.h"
 #include "mt_progress.h"
 #include "mt_rec.h"
+#include "mt_rules.h"
 #include "mt_rx.h"
 #include "mt_swar.h"
 #include "mt_util.h"
@@ -684,15 +685,6 @@ syntax_ok(struct run *r)
 	return false;
 }
 
-static bool
-valid_date(const char *s)
-{
-	char out[16];
-
-	return strlen(s) == 10 && mt_norm_date(s, 10, MT_DMY, out) == 10 &&
-	    memcmp(out, s, 10) == 0;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -784,7 +776,7 @@ main(int argc, char **argv)
 			r.opt.stats = true;
 			break;
 		case 'Y':
-			if (!valid_date(optarg)) {
+			if (!mt_rules_valid_date(optarg)) {
 				mt_warn("--date: expected a date YYYY-MM-DD, "
 				    "not '%s'", optarg);
 				return 2;

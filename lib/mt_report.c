@@ -15,7 +15,7 @@
 #include "mt_rec.h"
 #include "mt_report.h"
 
-const char *const mt_report_lane_names[MT_LANE_COUNT] = {
+const char *const mt_report_lane_names[MT_RL_COUNT] = {
 	"red", "yellow", "green", "none"
 };
 
@@ -108,10 +108,10 @@ mt_report_lane_of(struct mt_str lane)
 {
 	int i;
 
-	for (i = 0; i < MT_LANE_NONE; i++)
+	for (i = 0; i < MT_RL_NONE; i++)
 		if (mt_str_eq(lane, mt_report_lane_names[i]))
 			return (enum mt_report_lane)i;
-	return MT_LANE_NONE;
+	return MT_RL_NONE;
 }
 
 double
@@ -263,30 +263,31 @@ tally_categories(struct mt_report *r, struct mt_str reasons,
 	}
 }
 
-/* "CNSHA → SGSIN → NLRTM" from the places of a record. */
-static void
-tally_route(struct mt_report *r, struct mt_str from, struct mt_str via,
-    struct mt_str to)
+void
+mt_report_route(const struct mt_report *r, const struct mt_str *fields,
+    size_t nf, struct mt_buf *b, const char *sep, unsigned flags)
 {
-	static const char arrow[] = " \xe2\x86\x92 ";
-	struct mt_buf *b = &r->buf;
+	struct mt_str from = field(r, fields, nf, MT_RF_LOADING);
+	struct mt_str via = field(r, fields, nf, MT_RF_TRANSIT);
+	struct mt_str to = field(r, fields, nf, MT_RF_DISCHARGE), w;
+	static const struct mt_str unknown = { "?", 1 };
 	size_t i, j;
 
-	if (from.n == 0 && to.n == 0)
+	if (from.n == 0 && via.n == 0 && to.n == 0)
 		return;
-	b->len = 0;
-	mt_buf_add(b, from.n ? from.p : "?", from.n ? from.n : 1);
+	mt_report_clean(b, from.n ? from : unknown, flags);
 	for (i = 0; i < via.n; i = j + 1) {
 		for (j = i; j < via.n && via.p[j] != ' '; j++)
 			continue;
-		if (j > i) {
-			mt_buf_add(b, arrow, sizeof arrow - 1);
-			mt_buf_add(b, via.p + i, j - i);
-		}
+		if (j == i)
+			continue;
+		w.p = via.p + i;
+		w.n = j - i;
+		mt_buf_add(b, sep, strlen(sep));
+		mt_report_clean(b, w, flags);
 	}
-	mt_buf_add(b, arrow, sizeof arrow - 1);
-	mt_buf_add(b, to.n ? to.p : "?", to.n ? to.n : 1);
-	mt_tally_add(&r->routes, b->buf, b->len, 1);
+	mt_buf_add(b, sep, strlen(sep));
+	mt_report_clean(b, to.n ? to : unknown, flags);
 }
 
 void
@@ -312,9 +313,12 @@ mt_report_add(struct mt_report *r, struct mt_str line,
 	if (!listed)
 		return;
 	r->listed++;
-	tally_route(r, field(r, fields, nf, MT_RF_LOADING),
-	    field(r, fields, nf, MT_RF_TRANSIT),
-	    field(r, fields, nf, MT_RF_DISCHARGE));
+	/* Kept as in the stream, escapes and all, as the other keys are. */
+	r->buf.len = 0;
+	mt_report_route(r, fields, nf, &r->buf, " \xe2\x86\x92 ",
+	    MT_CLEAN_RAW);
+	if (r->buf.len > 0)
+		mt_tally_add(&r->routes, r->buf.buf, r->buf.len, 1);
 	(void)mt_topn_offer(&r->list, isnan(score) ? -HUGE_VAL : score, r->seq,
 	    line.p, line.n);
 }

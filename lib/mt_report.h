@@ -28,7 +28,7 @@ enum mt_report_field {
 };
 
 enum mt_report_lane {
-	MT_LANE_RED, MT_LANE_YELLOW, MT_LANE_GREEN, MT_LANE_NONE, MT_LANE_COUNT
+	MT_RL_RED, MT_RL_YELLOW, MT_RL_GREEN, MT_RL_NONE, MT_RL_COUNT
 };
 
 /* Distinct keys each summary table keeps; the rest count as "other". */
@@ -43,7 +43,7 @@ struct mt_report {
 	unsigned long long seq;
 	/* Summary of every record read. */
 	unsigned long long records, listed;
-	unsigned long long lanes[MT_LANE_COUNT];
+	unsigned long long lanes[MT_RL_COUNT];
 	unsigned long long scores[10];	/* 0-9, 10-19, ..., 90 and up */
 	unsigned long long unscored;	/* no number in score */
 	struct mt_tally rules;		/* records per rule hit */
@@ -89,7 +89,7 @@ const struct mt_str *mt_report_entry(struct mt_report *r, size_t i);
 struct mt_str mt_report_get(const struct mt_report *r,
     const struct mt_str *fields, enum mt_report_field f);
 enum mt_report_lane mt_report_lane_of(struct mt_str lane);
-extern const char *const mt_report_lane_names[MT_LANE_COUNT];
+extern const char *const mt_report_lane_names[MT_RL_COUNT];
 /* The share n of total, in percent; 0 when total is 0. */
 double mt_report_pct(unsigned long long n, unsigned long long total);
 
@@ -104,6 +104,14 @@ bool mt_report_next_reason(struct mt_str reasons, struct mt_str hits,
     size_t *pos, struct mt_str *entry);
 /* The category of an entry ("[wildlife]" gives wildlife), or empty. */
 struct mt_str mt_report_reason_category(struct mt_str entry);
+
+/*
+ * Append a record's route to b: its loading place, transit places and
+ * discharge place joined by sep, each cleaned as mt_report_clean does
+ * with flags; ? for a missing end; nothing when it has no place at all.
+ */
+void mt_report_route(const struct mt_report *r, const struct mt_str *fields,
+    size_t nf, struct mt_buf *b, const char *sep, unsigned flags);
 
 /* How mt_report_clean treats characters. */
 enum {

@@ -257,19 +257,19 @@ score_chart(struct mt_report *r, struct mt_out *o)
 static void
 charts(struct mt_report *r, struct mt_out *o, struct mt_buf *b)
 {
-	static const char *const cls[MT_LANE_COUNT] = {
+	static const char *const cls[MT_RL_COUNT] = {
 		"red", "yellow", "green", "none"
 	};
-	struct bar lanes[MT_LANE_COUNT], *v;
+	struct bar lanes[MT_RL_COUNT], *v;
 	size_t n = 0;
 	int l;
 
 	mt_out_puts(o, "<section class=\"charts\">\n");
 	score_chart(r, o);
-	for (l = 0; l < MT_LANE_COUNT; l++) {
-		if (l == MT_LANE_NONE && r->lanes[l] == 0)
+	for (l = 0; l < MT_RL_COUNT; l++) {
+		if (l == MT_RL_NONE && r->lanes[l] == 0)
 			continue;
-		lanes[n].label = l == MT_LANE_NONE ? "no lane" :
+		lanes[n].label = l == MT_RL_NONE ? "no lane" :
 		    mt_report_lane_names[l];
 		lanes[n].len = strlen(lanes[n].label);
 		lanes[n].n = r->lanes[l];
@@ -293,28 +293,12 @@ static void
 route(struct mt_report *r, struct mt_out *o, struct mt_buf *b,
     const struct mt_str *f)
 {
-	struct mt_str v = mt_report_get(r, f, MT_RF_LOADING), w;
-	bool any = v.n > 0;
-	size_t i, j;
+	struct mt_buf t = { 0 };
 
-	esc(o, b, v);
-	v = mt_report_get(r, f, MT_RF_TRANSIT);
-	for (i = 0; i < v.n; i = j + 1) {
-		for (j = i; j < v.n && v.p[j] != ' '; j++)
-			continue;
-		if (j == i)
-			continue;
-		w.p = v.p + i;
-		w.n = j - i;
-		mt_out_puts(o, " \xe2\x86\x92 ");
-		esc(o, b, w);
-		any = true;
-	}
-	v = mt_report_get(r, f, MT_RF_DISCHARGE);
-	if (any || v.n > 0) {
-		mt_out_puts(o, " \xe2\x86\x92 ");
-		esc(o, b, v);
-	}
+	mt_report_route(r, f, r->nnames, &t, " \xe2\x86\x92 ",
+	    MT_CLEAN_CONTROLS | MT_CLEAN_ONELINE);
+	esc_raw(o, b, t.buf, t.len);
+	mt_buf_free(&t);
 }
 
 static void
@@ -449,7 +433,7 @@ void
 mt_report_write_html(struct mt_report *r, struct mt_out *o,
     const struct mt_report_opts *opt)
 {
-	static const char *const cls[MT_LANE_COUNT] = {
+	static const char *const cls[MT_RL_COUNT] = {
 		"red", "yellow", "green", "none"
 	};
 	struct mt_buf b = { 0 };
@@ -486,12 +470,12 @@ mt_report_write_html(struct mt_report *r, struct mt_out *o,
 	}
 	mt_out_puts(o, "</header>\n<section class=\"lanes\" "
 	    "aria-label=\"Records by lane\">\n");
-	for (l = 0; l < MT_LANE_COUNT; l++) {
-		if (l == MT_LANE_NONE && r->lanes[l] == 0)
+	for (l = 0; l < MT_RL_COUNT; l++) {
+		if (l == MT_RL_NONE && r->lanes[l] == 0)
 			continue;
 		printf_out(o, "<div class=\"card %s\"><span class=\"n\">%llu"
 		    "</span>%s (%.1f%%)</div>\n", cls[l], r->lanes[l],
-		    l == MT_LANE_NONE ? "no lane" : mt_report_lane_names[l],
+		    l == MT_RL_NONE ? "no lane" : mt_report_lane_names[l],
 		    mt_report_pct(r->lanes[l], r->records));
 	}
 	mt_out_puts(o, "</section>\n");

@@ -238,7 +238,7 @@ mt_report_write_json(struct mt_report *r, struct mt_out *o,
 	json_count(o, "shown", r->list.n, false);
 	json_key(o, "lanes", false);
 	mt_out_putc(o, '{');
-	for (l = 0; l < MT_LANE_COUNT; l++)
+	for (l = 0; l < MT_RL_COUNT; l++)
 		json_count(o, mt_report_lane_names[l], r->lanes[l], l == 0);
 	mt_out_putc(o, '}');
 	json_key(o, "scores", false);

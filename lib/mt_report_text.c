@@ -36,7 +36,7 @@ static const char *const labels[] = { "shipper", "consignee", "goods",
 #define GAP		2	/* spaces between columns */
 #define ELLIPSIS	"\xe2\x80\xa6"
 
-static const char *const lane_colour[MT_LANE_COUNT] = {
+static const char *const lane_colour[MT_RL_COUNT] = {
 	"\033[1;31m", "\033[33m", "\033[32m", ""
 };
 #define RESET	"\033[0m"
@@ -49,7 +49,6 @@ cell(struct mt_report *r, const struct mt_str *f, int c, size_t rank,
 	static const char arrow[] = " \xe2\x86\x92 ";
 	struct mt_str v;
 	char num[32];
-	size_t i, j;
 
 	b->len = 0;
 	switch (c) {
@@ -78,28 +77,8 @@ cell(struct mt_report *r, const struct mt_str *f, int c, size_t rank,
 		    MT_CLEAN_CONTROLS | MT_CLEAN_ONELINE);
 		break;
 	case C_ROUTE:
-		mt_report_clean(b, mt_report_get(r, f, MT_RF_LOADING),
-		    MT_CLEAN_CONTROLS | MT_CLEAN_ONELINE);
-		v = mt_report_get(r, f, MT_RF_TRANSIT);
-		for (i = 0; i < v.n; i = j + 1) {
-			struct mt_str w;
-
-			for (j = i; j < v.n && v.p[j] != ' '; j++)
-				continue;
-			if (j == i)
-				continue;
-			w.p = v.p + i;
-			w.n = j - i;
-			mt_buf_add(b, arrow, sizeof arrow - 1);
-			mt_report_clean(b, w, MT_CLEAN_CONTROLS |
-			    MT_CLEAN_ONELINE);
-		}
-		v = mt_report_get(r, f, MT_RF_DISCHARGE);
-		if (v.n > 0 || b->len > 0) {
-			mt_buf_add(b, arrow, sizeof arrow - 1);
-			mt_report_clean(b, v, MT_CLEAN_CONTROLS |
-			    MT_CLEAN_ONELINE);
-		}
+		mt_report_route(r, f, r->nnames, b, arrow, MT_CLEAN_CONTROLS |
+		    MT_CLEAN_ONELINE);
 		break;
 	case C_SHIPPER:
 		mt_report_clean(b, mt_report_get(r, f, MT_RF_SHIPPER),
@@ -275,12 +254,12 @@ summary(struct mt_report *r, struct mt_out *o)
 	mt_out_puts(o, "\nSummary\n");
 	count_row(o, "records screened", lw, r->records, nw, 0);
 	count_row(o, "listed", lw, r->listed, nw, 0);
-	for (l = 0; l < MT_LANE_COUNT; l++) {
+	for (l = 0; l < MT_RL_COUNT; l++) {
 		char label[32];
 
-		if (l == MT_LANE_NONE && r->lanes[l] == 0)
+		if (l == MT_RL_NONE && r->lanes[l] == 0)
 			continue;
-		snprintf(label, sizeof label, l == MT_LANE_NONE ?
+		snprintf(label, sizeof label, l == MT_RL_NONE ?
 		    "no lane" : "%s lane", mt_report_lane_names[l]);
 		count_row(o, label, lw, r->lanes[l], nw, r->records);
 	}
@@ -389,12 +368,12 @@ mt_report_write_text(struct mt_report *r, struct mt_out *o,
 			if (c > 0)
 				pad(&row, GAP);
 			cell(r, f, c, i + 1, &b);
-			if (c == C_LANE && opt->color && lane != MT_LANE_NONE)
+			if (c == C_LANE && opt->color && lane != MT_RL_NONE)
 				mt_buf_add(&row, lane_colour[lane],
 				    strlen(lane_colour[lane]));
 			put_cell(&row, b.buf, b.len, w[c],
 			    c == C_RANK || c == C_SCORE);
-			if (c == C_LANE && opt->color && lane != MT_LANE_NONE)
+			if (c == C_LANE && opt->color && lane != MT_RL_NONE)
 				mt_buf_add(&row, RESET, sizeof RESET - 1);
 		}
 		put_row(o, &row);
@@ -468,13 +447,12 @@ mt_report_write_alert(struct mt_report *r, struct mt_out *o,
 {
 	struct mt_buf b = { 0 };
 	const struct mt_str *f;
-	struct mt_str v;
-	size_t i, j, k;
+	size_t i;
 
 	for (i = 0; i < r->list.n; i++) {
 		f = mt_report_entry(r, i);
 		if (mt_report_lane_of(mt_report_get(r, f, MT_RF_LANE)) !=
-		    MT_LANE_RED)
+		    MT_RL_RED)
 			continue;
 		b.len = 0;
 		mt_buf_add(&b, opt->date, strlen(opt->date));
@@ -486,35 +464,8 @@ mt_report_write_alert(struct mt_report *r, struct mt_out *o,
 		field_pair(r, o, &b, f, MT_RF_CONTAINER_NO, "container_no");
 		/* route=CNSHA>SGSIN>NLRTM, ? for a missing end */
 		b.len = 0;
-		if (mt_report_get(r, f, MT_RF_LOADING).n > 0 ||
-		    mt_report_get(r, f, MT_RF_TRANSIT).n > 0 ||
-		    mt_report_get(r, f, MT_RF_DISCHARGE).n > 0) {
-			v = mt_report_get(r, f, MT_RF_LOADING);
-			if (v.n == 0)
-				mt_buf_addc(&b, '?');
-			mt_report_clean(&b, v, MT_CLEAN_CONTROLS |
-			    MT_CLEAN_ONELINE);
-			v = mt_report_get(r, f, MT_RF_TRANSIT);
-			for (j = 0; j < v.n; j = k + 1) {
-				struct mt_str w;
-
-				for (k = j; k < v.n && v.p[k] != ' '; k++)
-					continue;
-				if (k == j)
-					continue;
-				w.p = v.p + j;
-				w.n = k - j;
-				mt_buf_addc(&b, '>');
-				mt_report_clean(&b, w, MT_CLEAN_CONTROLS |
-				    MT_CLEAN_ONELINE);
-			}
-			mt_buf_addc(&b, '>');
-			v = mt_report_get(r, f, MT_RF_DISCHARGE);
-			if (v.n == 0)
-				mt_buf_addc(&b, '?');
-			mt_report_clean(&b, v, MT_CLEAN_CONTROLS |
-			    MT_CLEAN_ONELINE);
-		}
+		mt_report_route(r, f, r->nnames, &b, ">", MT_CLEAN_CONTROLS |
+		    MT_CLEAN_ONELINE);
 		pair(o, &b, "route", false);
 		field_pair(r, o, &b, f, MT_RF_SHIPPER, "shipper");
 		field_pair(r, o, &b, f, MT_RF_CONSIGNEE, "consignee");
