@@ -24,19 +24,12 @@
 #include "mt_rules.h"
 #include "mt_rx.h"
 #include "mt_swar.h"
+#include "mt_topn.h"
 #include "mt_util.h"
 #include "mt_zio.h"
 
 /* Lists one run may load with -l. */
 #define MAX_LISTS	64
-
-/* A record kept by --top: its rank, its place in the input, its line. */
-struct kept {
-	double key;
-	unsigned long long seq;
-	char *line;		/* the whole output line, with its LF */
-	size_t len;
-};
 
 struct options {
 	const char *expr;
@@ -72,9 +65,7 @@ struct run {
 	int sel_col;			/* an input `selection` field, or -1 */
 	int src_col;			/* an input `source_file` field, or -1 */
 	uint64_t threshold;		/* sample when the hash is below */
-	struct kept *heap;		/* --top: a min-heap on (key, -seq) */
-	size_t nheap;
-	size_t heapcap;
+	struct mt_topn top;		/* --top: the records kept */
 	unsigned long long seq;
 	unsigned long long read, targeted, sampled, written;
 	struct mt_buf line;		/* an output line being built */
@@ -223,49 +214,6 @@ build_line(struct run *r, struct mt_rec_reader *rd, const char *file,
 	out->n = r->line.len;
 }
 
-/* --top: the heap's least record is the first to go. */
-static bool
-kept_less(const struct kept *a, const struct kept *b)
-{
-	if (a->key != b->key)
-		return a->key < b->key;
-	return a->seq > b->seq;		/* on a tie the earlier record stays */
-}
-
-static void
-heap_down(struct kept *h, size_t n, size_t i)
-{
-	struct kept t;
-	size_t c;
-
-	for (;;) {
-		c = 2 * i + 1;
-		if (c >= n)
-			return;
-		if (c + 1 < n && kept_less(&h[c + 1], &h[c]))
-			c++;
-		if (!kept_less(&h[c], &h[i]))
-			return;
-		t = h[i];
-		h[i] = h[c];
-		h[c] = t;
-		i = c;
-	}
-}
-
-static void
-heap_up(struct kept *h, size_t i)
-{
-	struct kept t;
-
-	while (i > 0 && kept_less(&h[i], &h[(i - 1) / 2])) {
-		t = h[i];
-		h[i] = h[(i - 1) / 2];
-		h[(i - 1) / 2] = t;
-		i = (i - 1) / 2;
-	}
-}
-
 /* A number as the expression language reads it, or NaN. */
 static double
 field_number(struct mt_str s)
@@ -278,53 +226,15 @@ field_number(struct mt_str s)
 static void
 top_offer(struct run *r, struct mt_rec_reader *rd, struct mt_str line)
 {
-	struct kept k = { 0 };
 	const struct mt_str *f;
+	double key;
 
 	(void)mt_rec_split_span(rd, (size_t)r->by_col + 1);
 	f = mt_rec_fields(rd);
-	k.key = field_number(f[r->by_col]);
-	if (isnan(k.key))
+	key = field_number(f[r->by_col]);
+	if (isnan(key))
 		return;		/* no rank: never among the highest */
-	k.seq = r->seq;
-	if (r->nheap == r->opt.top) {
-		if (!kept_less(&r->heap[0], &k))
-			return;
-		free(r->heap[0].line);
-		r->heap[0] = r->heap[--r->nheap];
-		heap_down(r->heap, r->nheap, 0);
-	}
-	if (r->nheap == r->heapcap) {
-		/* Grow to --top as records come, not all at once. */
-		r->heapcap = r->heapcap ? 2 * r->heapcap : 64;
-		if (r->heapcap > r->opt.top)
-			r->heapcap = r->opt.top;
-		r->heap = mt_xrealloc(r->heap, r->heapcap * sizeof *r->heap);
-	}
-	k.line = mt_xmalloc(line.n + 1);
-	memcpy(k.line, line.p, line.n);
-	k.line[line.n] = '\n';
-	k.len = line.n + 1;
-	r->heap[r->nheap] = k;
-	heap_up(r->heap, r->nheap++);
-}
-
-static int
-by_seq(const void *a, const void *b)
-{
-	const struct kept *x = a, *y = b;
-
-	return x->seq < y->seq ? -1 : x->seq > y->seq;
-}
-
-static int
-by_key_desc(const void *a, const void *b)
-{
-	const struct kept *x = a, *y = b;
-
-	if (x->key != y->key)
-		return x->key > y->key ? -1 : 1;
-	return by_seq(a, b);
+	(void)mt_topn_offer(&r->top, key, r->seq, line.p, line.n);
 }
 
 static void
@@ -332,18 +242,16 @@ top_flush(struct run *r)
 {
 	size_t i;
 
-	qsort(r->heap, r->nheap, sizeof *r->heap,
-	    r->opt.sort ? by_key_desc : by_seq);
-	for (i = 0; i < r->nheap; i++) {
+	mt_topn_sort(&r->top, r->opt.sort);
+	for (i = 0; i < r->top.n; i++)
 		if (r->opt.max == 0 || r->written < r->opt.max) {
-			if (!r->opt.count_only)
-				mt_out_write(&r->out, r->heap[i].line,
-				    r->heap[i].len);
+			if (!r->opt.count_only) {
+				mt_out_write(&r->out, r->top.v[i].data,
+				    r->top.v[i].len);
+				mt_out_putc(&r->out, '\n');
+			}
 			r->written++;
 		}
-		free(r->heap[i].line);
-	}
-	r->nheap = 0;
 }
 
 static void
@@ -853,6 +761,7 @@ main(int argc, char **argv)
 	} else
 		mt_out_stdout(&r.out);
 
+	mt_topn_init(&r.top, r.opt.top);
 	mt_progress_init(&r.progress, (enum mt_progress_mode)progress, argv,
 	    argc);
 	if (argc == 0)
@@ -865,8 +774,7 @@ main(int argc, char **argv)
 		r.status = 2;
 	if (r.opt.top > 0 && r.status != 2)
 		top_flush(&r);
-	for (i = 0; i < (int)r.nheap; i++)	/* kept, not written: an error */
-		free(r.heap[i].line);
+	mt_topn_free(&r.top);
 	any = r.written > 0;
 	if (r.opt.count_only && r.status != 2) {
 		char num[32];
@@ -886,7 +794,6 @@ main(int argc, char **argv)
 	mt_rx_free(r.grep);
 	mt_rx_env_free(r.rxenv);
 	mt_lists_free(r.lists);
-	free(r.heap);
 	free(r.names);
 	free(r.header);
 	mt_buf_free(&r.line);
