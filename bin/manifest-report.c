@@ -383,10 +383,11 @@ main(int argc, char **argv)
 	opt.ninputs = (size_t)argc;
 	to_tty = r.output == NULL && isatty(STDOUT_FILENO);
 	opt.width = width ? width : default_width(to_tty);
+	/* Never with NO_COLOR set: it outranks even --color=always. */
 	nc = getenv("NO_COLOR");
-	opt.color = strcmp(color, "always") == 0 ||
-	    (strcmp(color, "auto") == 0 && to_tty &&
-	    (nc == NULL || *nc == '\0'));
+	opt.color = (nc == NULL || *nc == '\0') &&
+	    (strcmp(color, "always") == 0 ||
+	    (strcmp(color, "auto") == 0 && to_tty));
 	if ((r.rxenv = mt_rx_env_new(NULL)) == NULL)
 		mt_die("out of memory");
 	mt_report_init(&r.rep, limit);

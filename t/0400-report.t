@@ -4,7 +4,7 @@
 # -o, colour, width, inputs and errors.
 . "$top_srcdir/t/lib.sh"
 
-plan 100
+plan 101
 
 G="$DATA/report"
 cd "$TMP" || exit 1
@@ -55,8 +55,10 @@ run manifest-report --date 2026-11-23 "$R"
 if grep -q "$esc" "$TMP/out"; then not_ok "no colour when stdout is not a terminal"; else ok "no colour when stdout is not a terminal"; fi
 run manifest-report --date 2026-11-23 --color=always "$R"
 check_grep "${esc}\\[1;31mred" "$TMP/out" "--color=always: the red lane in red"
-NO_COLOR=1 run manifest-report --date 2026-11-23 --color "$R"
-check_grep "${esc}\\[33myellow" "$TMP/out" "--color (always) wins over NO_COLOR"
+run manifest-report --date 2026-11-23 --color "$R"
+check_grep "${esc}\\[33myellow" "$TMP/out" "--color alone means always"
+NO_COLOR=1 run manifest-report --date 2026-11-23 --color=always "$R"
+if grep -q "$esc" "$TMP/out"; then not_ok "NO_COLOR: no colour, not even with --color=always"; else ok "NO_COLOR: no colour, not even with --color=always"; fi
 run manifest-report --date 2026-11-23 --color=never "$R"
 if grep -q "$esc" "$TMP/out"; then not_ok "--color=never: no colour"; else ok "--color=never: no colour"; fi
 run manifest-report --color=sometimes "$R"
