@@ -5,11 +5,11 @@
  * The parser has one function per precedence level and builds a tree of
  * tagged-union nodes, each with a static type. Conversions between
  * strings, numbers and conditions are explicit nodes put in at compile
- * time, so the evaluator checks no types: eval_bool, eval_num and
- * eval_str each handle the nodes of their type. Constant subtrees are
- * folded, numeric comparisons of a field read the number straight from
- * the escaped value, and && and || are n-ary nodes that stop at the first
- * operand that decides them.
+ * time, so the evaluator checks no types. Constant subtrees are folded,
+ * and the tree is then flattened into a program of instructions over a
+ * stack of values (see run()): numeric comparisons of a field read the
+ * number straight from the escaped value, and && and || jump past the
+ * operands after the first that decides them.
  *
  * Evaluation allocates nothing once warm: unescaped values and function
  * results go to a scratch arena that is reset before each record.
@@ -31,7 +31,8 @@
 
 /* Nesting of parentheses and prefix operators the parser recurses into. */
 #define MAX_NEST	64
-/* Height of the tree, which bounds the evaluator's recursion. */
+/* Height of the tree, which bounds the recursion of folding and of code
+ * generation. */
 #define MAX_DEPTH	256
 /* Longest token text quoted in a message. */
 #define QUOTE_MAX	40
@@ -875,6 +876,8 @@ struct mt_expr {
 	bool own_rx;
 	struct mt_lists *sets;	/* lists written in the expression */
 	struct mt_expr_scratch scratch;
+	struct insn *prog;	/* the tree, compiled: see run() */
+	union slot *stack;
 	const struct mt_str *vals;
 	size_t nvals;
 	struct mt_expr_rec *rec;	/* shared by this evaluation, or NULL */
@@ -949,9 +952,52 @@ node_free(struct node *n)
 
 /* --- the evaluator ------------------------------------------------------- */
 
-static int eval_bool(struct mt_expr *e, const struct node *n);
-static double eval_num(struct mt_expr *e, const struct node *n);
-static struct mt_str eval_str(struct mt_expr *e, const struct node *n);
+/*
+ * A compiled expression runs as a program: the tree flattened, children
+ * before parents, into an array of instructions over a stack of values.
+ * && and || jump past the rest of their operands once one decides them.
+ * Common shapes have instructions of their own: a field against a
+ * constant, a field matched or looked up in a list, a function of fields
+ * and constants. The loop neither recurses nor calls for most
+ * instructions, and a rule set's programs fit in the first-level cache.
+ */
+enum vop {
+	V_END,
+	V_BOOL, V_NUM, V_STR,		/* a constant */
+	V_FIELD,			/* field a, unescaped */
+	V_FIELDNUM,			/* field a as a number */
+	V_TONUM, V_TOSTR,		/* convert the top */
+	V_TRUTH_FIELD,			/* field a is not empty */
+	V_TRUTH_STR, V_TRUTH_NUM,	/* the top as a condition */
+	V_NEG, V_ADD, V_SUB, V_MUL, V_DIV,
+	V_NUMCMP, V_STRCMP,		/* the two on top, by cmp */
+	V_NUMCMP_FK, V_STRCMP_FK,	/* field a against constant k */
+	V_MATCH, V_MATCH_F,		/* node k.n on the top, or its field */
+	V_IN, V_IN_F,			/* node k.n on the top, or its field */
+	V_NOT,
+	V_AND,				/* top <= 0: jump to a with it */
+	V_OR,				/* top != 0: jump to a with it */
+	V_CALL,				/* node k.n, a arguments on top */
+	V_CALL_DIRECT			/* node k.n of fields and constants */
+};
+
+struct insn {
+	uint8_t op;		/* enum vop */
+	uint8_t cmp;		/* enum cmp */
+	uint32_t a;		/* field, jump target or argument count */
+	union {
+		double num;
+		struct mt_str str;
+		const struct node *n;
+		int b;
+	} k;
+};
+
+union slot {
+	double num;
+	struct mt_str str;
+	int b;			/* 1 true, 0 false, -1 an error */
+};
 
 /* A field's value, unescaped only when it holds a backslash. */
 static struct mt_str
@@ -978,50 +1024,6 @@ field_value(struct mt_expr *e, size_t i)
 	return v;
 }
 
-static void
-call(struct mt_expr *e, const struct node *n, struct mt_expr_value *ret)
-{
-	struct mt_expr_value *vals = n->u.call.vals;
-	size_t i;
-
-	for (i = 0; i < n->u.call.n; i++) {
-		const struct node *a = n->u.call.args[i];
-
-		if (a->op == OP_CONST)
-			vals[i] = a->u.k;
-		else if (a->op == OP_FIELD)
-			vals[i].str = field_value(e, a->u.field);
-		else if (a->type == MT_EXPR_NUM)
-			vals[i].num = eval_num(e, a);
-		else
-			vals[i].str = eval_str(e, a);
-	}
-	ret->num = NAN;
-	ret->str = empty_str;
-	ret->b = false;
-	n->u.call.f->fn(ret, vals, n->u.call.n, &e->scratch,
-	    n->u.call.f->data);
-}
-
-static double
-arith(enum op op, double a, double b)
-{
-	double r;
-
-	switch (op) {
-	case OP_ADD: r = a + b; break;
-	case OP_SUB: r = a - b; break;
-	case OP_MUL: r = a * b; break;
-	default:
-		if (b == 0)
-			return NAN;
-		r = a / b;
-		break;
-	}
-	/* An overflow is no more a number than a division by zero. */
-	return isinf(r) ? NAN : r;
-}
-
 /*
  * A field read as a number. The escaped value will do: a value with a
  * backslash is no number either way.
@@ -1046,60 +1048,55 @@ field_num(struct mt_expr *e, size_t i)
 	return d;
 }
 
-static double
-eval_num(struct mt_expr *e, const struct node *n)
+/* Call n's function with vals filled in; the result by its type. */
+static void
+call(struct mt_expr *e, const struct node *n, struct mt_expr_value *ret)
 {
-	struct mt_expr_value v;
-	struct mt_str s;
-	double d;
-
-	switch (n->op) {
-	case OP_CONST:
-		return n->u.k.num;
-	case OP_FIELDNUM:
-		return field_num(e, n->u.field);
-	case OP_TONUM:
-		s = eval_str(e, n->u.kid);
-		return mt_expr_parse_number(s.p, s.n, &d) ? d : NAN;
-	case OP_NEG:
-		return -eval_num(e, n->u.kid);
-	case OP_ADD:
-	case OP_SUB:
-	case OP_MUL:
-	case OP_DIV:
-		d = eval_num(e, n->u.bin.l);
-		return arith(n->op, d, eval_num(e, n->u.bin.r));
-	case OP_CALL:
-		call(e, n, &v);
-		return v.num;
-	default:
-		return NAN;
-	}
+	ret->num = NAN;
+	ret->str = empty_str;
+	ret->b = false;
+	n->u.call.f->fn(ret, n->u.call.vals, n->u.call.n, &e->scratch,
+	    n->u.call.f->data);
 }
 
-static struct mt_str
-eval_str(struct mt_expr *e, const struct node *n)
+/* A call whose arguments are all constants and fields. */
+static void
+call_direct(struct mt_expr *e, const struct node *n,
+    struct mt_expr_value *ret)
 {
-	struct mt_expr_value v;
-	struct mt_str s;
-	char *buf;
+	struct mt_expr_value *vals = n->u.call.vals;
+	size_t i;
 
-	switch (n->op) {
-	case OP_CONST:
-		return n->u.k.str;
-	case OP_FIELD:
-		return field_value(e, n->u.field);
-	case OP_TOSTR:
-		buf = mt_expr_alloc(&e->scratch, 32);
-		s.n = format_number(eval_num(e, n->u.kid), buf, 32);
-		s.p = buf;
-		return s;
-	case OP_CALL:
-		call(e, n, &v);
-		return v.str;
-	default:
-		return empty_str;
+	for (i = 0; i < n->u.call.n; i++) {
+		const struct node *a = n->u.call.args[i];
+
+		if (a->op == OP_CONST)
+			vals[i] = a->u.k;
+		else if (a->op == OP_FIELD)
+			vals[i].str = field_value(e, a->u.field);
+		else
+			vals[i].num = field_num(e, a->u.field);
 	}
+	call(e, n, ret);
+}
+
+static double
+arith(enum vop op, double a, double b)
+{
+	double r;
+
+	switch (op) {
+	case V_ADD: r = a + b; break;
+	case V_SUB: r = a - b; break;
+	case V_MUL: r = a * b; break;
+	default:
+		if (b == 0)
+			return NAN;
+		r = a / b;
+		break;
+	}
+	/* An overflow is no more a number than a division by zero. */
+	return isinf(r) ? NAN : r;
 }
 
 static int
@@ -1164,21 +1161,25 @@ pattern_text(const struct mt_rx *rx, char *buf, size_t size)
 	    n > 40 ? "..." : "", flags);
 }
 
-static int
-eval_match(struct mt_expr *e, const struct node *n)
+/* A guard whose literals the field lacks: no match is possible. */
+static inline bool
+guarded_out(const struct mt_expr *e, const struct node *n)
 {
-	struct mt_str s = eval_str(e, n->u.match.kid);
+	return n->u.match.guard != UINT32_MAX && e->rec != NULL &&
+	    e->rec->seen != NULL &&
+	    e->rec->seen[n->u.match.guard] != e->rec->mark;
+}
+
+/* Match node n's regular expression against s. */
+static int
+match(struct mt_expr *e, const struct node *n, struct mt_str s)
+{
 	struct mt_expr_match *m;
 	const char *why = "failed";
 	size_t start, len;
 	char pat[64];
 	int rc;
 
-	/* A guard whose literals the field lacks: no match is possible. */
-	if (n->u.match.guard != UINT32_MAX && e->rec != NULL &&
-	    e->rec->seen != NULL &&
-	    e->rec->seen[n->u.match.guard] != e->rec->mark)
-		return n->u.match.neg;
 	rc = mt_rx_match(e->rx, n->u.match.rx, s.p, s.n, &start, &len, &why);
 	if (rc < 0) {
 		pattern_text(n->u.match.rx, pat, sizeof(pat));
@@ -1241,72 +1242,361 @@ in_keyed(struct mt_expr *e, size_t f, const struct mt_list *l)
 	    r->keyat[f] : "", r->keylen[f]);
 }
 
+/* Node n's list lookup of s. */
 static int
-eval_bool(struct mt_expr *e, const struct node *n)
+in_list(struct mt_expr *e, const struct node *n, struct mt_str s)
 {
+	int r = n->u.in.words ? any_word_in(n->u.in.list, s, &e->key) :
+	    mt_list_contains_r(n->u.in.list, s.p, s.n, &e->key);
+
+	return n->u.in.neg ? !r : r;
+}
+
+/* Node n's list lookup of its field. */
+static int
+in_field(struct mt_expr *e, const struct node *n)
+{
+	int r;
+
+	if (n->u.in.words || e->rec == NULL ||
+	    !mt_list_has_key(n->u.in.list))
+		return in_list(e, n, field_value(e, n->u.in.kid->u.field));
+	r = in_keyed(e, n->u.in.kid->u.field, n->u.in.list);
+	return n->u.in.neg ? !r : r;
+}
+
+/* The result of a call, on the stack by its type. */
+static inline void
+put_result(const struct node *n, const struct mt_expr_value *v,
+    union slot *s)
+{
+	switch (n->type) {
+	case MT_EXPR_BOOL: s->b = v->b; break;
+	case MT_EXPR_NUM: s->num = v->num; break;
+	default: s->str = v->str; break;
+	}
+}
+
+/*
+ * Run a program. The value left on top is the result: of the type of the
+ * tree it was made from.
+ */
+static union slot
+run(struct mt_expr *e, const struct insn *prog, union slot *stack)
+{
+	const struct insn *p;
+	union slot *sp = stack;
 	struct mt_expr_value v;
 	struct mt_str s;
 	double d;
+	char *buf;
 	size_t i;
-	int r;
+
+	for (p = prog;; p++) {
+		switch ((enum vop)p->op) {
+		case V_END:
+			return sp[-1];
+		case V_BOOL:
+			(sp++)->b = p->k.b;
+			break;
+		case V_NUM:
+			(sp++)->num = p->k.num;
+			break;
+		case V_STR:
+			(sp++)->str = p->k.str;
+			break;
+		case V_FIELD:
+			(sp++)->str = field_value(e, p->a);
+			break;
+		case V_FIELDNUM:
+			(sp++)->num = field_num(e, p->a);
+			break;
+		case V_TONUM:
+			s = sp[-1].str;
+			sp[-1].num = mt_expr_parse_number(s.p, s.n, &d) ? d :
+			    NAN;
+			break;
+		case V_TOSTR:
+			buf = mt_expr_alloc(&e->scratch, 32);
+			s.n = format_number(sp[-1].num, buf, 32);
+			s.p = buf;
+			sp[-1].str = s;
+			break;
+		case V_TRUTH_FIELD:
+			/* Unescaping never empties a value: no need to. */
+			(sp++)->b = p->a < e->nvals && e->vals[p->a].n > 0;
+			break;
+		case V_TRUTH_STR:
+			sp[-1].b = sp[-1].str.n > 0;
+			break;
+		case V_TRUTH_NUM:
+			d = sp[-1].num;
+			sp[-1].b = !isnan(d) && d != 0;
+			break;
+		case V_NEG:
+			sp[-1].num = -sp[-1].num;
+			break;
+		case V_ADD:
+		case V_SUB:
+		case V_MUL:
+		case V_DIV:
+			sp--;
+			sp[-1].num = arith((enum vop)p->op, sp[-1].num,
+			    sp[0].num);
+			break;
+		case V_NUMCMP:
+			sp--;
+			sp[-1].b = compare_num(p->cmp, sp[-1].num, sp[0].num);
+			break;
+		case V_STRCMP:
+			sp--;
+			sp[-1].b = compare_str(p->cmp, sp[-1].str, sp[0].str);
+			break;
+		case V_NUMCMP_FK:
+			(sp++)->b = compare_num(p->cmp, field_num(e, p->a),
+			    p->k.num);
+			break;
+		case V_STRCMP_FK:
+			(sp++)->b = compare_str(p->cmp, field_value(e, p->a),
+			    p->k.str);
+			break;
+		case V_MATCH:
+			sp[-1].b = guarded_out(e, p->k.n) ?
+			    p->k.n->u.match.neg : match(e, p->k.n, sp[-1].str);
+			break;
+		case V_MATCH_F:
+			(sp++)->b = guarded_out(e, p->k.n) ?
+			    p->k.n->u.match.neg : match(e, p->k.n,
+			    field_value(e, p->k.n->u.match.kid->u.field));
+			break;
+		case V_IN:
+			sp[-1].b = in_list(e, p->k.n, sp[-1].str);
+			break;
+		case V_IN_F:
+			(sp++)->b = in_field(e, p->k.n);
+			break;
+		case V_NOT:
+			if (sp[-1].b >= 0)
+				sp[-1].b = !sp[-1].b;
+			break;
+		case V_AND:
+			if (sp[-1].b <= 0)
+				p = prog + p->a - 1;
+			else
+				sp--;
+			break;
+		case V_OR:
+			if (sp[-1].b != 0)
+				p = prog + p->a - 1;
+			else
+				sp--;
+			break;
+		case V_CALL:
+			sp -= p->a;
+			for (i = 0; i < p->a; i++) {
+				if (p->k.n->u.call.args[i]->type ==
+				    MT_EXPR_NUM)
+					p->k.n->u.call.vals[i].num = sp[i].num;
+				else
+					p->k.n->u.call.vals[i].str = sp[i].str;
+			}
+			call(e, p->k.n, &v);
+			put_result(p->k.n, &v, sp++);
+			break;
+		case V_CALL_DIRECT:
+			call_direct(e, p->k.n, &v);
+			put_result(p->k.n, &v, sp++);
+			break;
+		}
+	}
+}
+
+/* --- making the program -------------------------------------------------- */
+
+struct gen {
+	struct insn *v;
+	size_t n, cap;
+	size_t depth, max;	/* of the stack, now and at most */
+};
+
+static struct insn *
+emit(struct gen *g, enum vop op, size_t pushed, size_t popped)
+{
+	if (g->n == g->cap) {
+		g->cap = g->cap ? 2 * g->cap : 16;
+		g->v = mt_xrealloc(g->v, g->cap * sizeof(*g->v));
+	}
+	memset(&g->v[g->n], 0, sizeof(g->v[g->n]));
+	g->v[g->n].op = (uint8_t)op;
+	g->depth -= popped;
+	g->depth += pushed;
+	if (g->depth > g->max)
+		g->max = g->depth;
+	return &g->v[g->n++];
+}
+
+static bool
+is_direct_arg(const struct node *a)
+{
+	return a->op == OP_CONST || a->op == OP_FIELD || a->op == OP_FIELDNUM;
+}
+
+static void
+gen_node(struct gen *g, const struct node *n)
+{
+	struct insn *in;
+	size_t i, *jumps;
+	bool direct;
 
 	switch (n->op) {
 	case OP_CONST:
-		return n->u.k.b;
+		if (n->type == MT_EXPR_BOOL)
+			emit(g, V_BOOL, 1, 0)->k.b = n->u.k.b;
+		else if (n->type == MT_EXPR_NUM)
+			emit(g, V_NUM, 1, 0)->k.num = n->u.k.num;
+		else
+			emit(g, V_STR, 1, 0)->k.str = n->u.k.str;
+		break;
+	case OP_FIELD:
+		emit(g, V_FIELD, 1, 0)->a = (uint32_t)n->u.field;
+		break;
+	case OP_FIELDNUM:
+		emit(g, V_FIELDNUM, 1, 0)->a = (uint32_t)n->u.field;
+		break;
+	case OP_TONUM:
+		gen_node(g, n->u.kid);
+		emit(g, V_TONUM, 1, 1);
+		break;
+	case OP_TOSTR:
+		gen_node(g, n->u.kid);
+		emit(g, V_TOSTR, 1, 1);
+		break;
 	case OP_TRUTH:
-		/* Unescaping never empties a value: no need to do it. */
-		if (n->u.kid->op == OP_FIELD)
-			return n->u.kid->u.field < e->nvals &&
-			    e->vals[n->u.kid->u.field].n > 0;
-		if (n->u.kid->type == MT_EXPR_STR)
-			return eval_str(e, n->u.kid).n > 0;
-		d = eval_num(e, n->u.kid);
-		return !isnan(d) && d != 0;
-	case OP_NUMCMP:
-		/* A field against a constant, the common case, inline. */
-		d = n->u.bin.l->op == OP_FIELDNUM ?
-		    field_num(e, n->u.bin.l->u.field) : eval_num(e, n->u.bin.l);
-		if (isnan(d))
-			return 0;
-		return compare_num(n->u.bin.cmp, d, n->u.bin.r->op == OP_CONST ?
-		    n->u.bin.r->u.k.num : eval_num(e, n->u.bin.r));
-	case OP_STRCMP:
-		s = n->u.bin.l->op == OP_FIELD ?
-		    field_value(e, n->u.bin.l->u.field) :
-		    eval_str(e, n->u.bin.l);
-		return compare_str(n->u.bin.cmp, s, n->u.bin.r->op == OP_CONST ?
-		    n->u.bin.r->u.k.str : eval_str(e, n->u.bin.r));
-	case OP_MATCH:
-		return eval_match(e, n);
-	case OP_IN:
-		if (!n->u.in.words && n->u.in.kid->op == OP_FIELD &&
-		    e->rec != NULL && mt_list_has_key(n->u.in.list)) {
-			r = in_keyed(e, n->u.in.kid->u.field, n->u.in.list);
-			return n->u.in.neg ? !r : r;
+		if (n->u.kid->op == OP_FIELD) {
+			emit(g, V_TRUTH_FIELD, 1, 0)->a =
+			    (uint32_t)n->u.kid->u.field;
+			break;
 		}
-		s = eval_str(e, n->u.in.kid);
-		r = n->u.in.words ? any_word_in(n->u.in.list, s, &e->key) :
-		    mt_list_contains_r(n->u.in.list, s.p, s.n, &e->key);
-		return n->u.in.neg ? !r : r;
+		gen_node(g, n->u.kid);
+		emit(g, n->u.kid->type == MT_EXPR_STR ? V_TRUTH_STR :
+		    V_TRUTH_NUM, 1, 1);
+		break;
+	case OP_NEG:
+		gen_node(g, n->u.kid);
+		emit(g, V_NEG, 1, 1);
+		break;
+	case OP_ADD:
+	case OP_SUB:
+	case OP_MUL:
+	case OP_DIV:
+		gen_node(g, n->u.bin.l);
+		gen_node(g, n->u.bin.r);
+		emit(g, n->op == OP_ADD ? V_ADD : n->op == OP_SUB ? V_SUB :
+		    n->op == OP_MUL ? V_MUL : V_DIV, 1, 2);
+		break;
+	case OP_NUMCMP:
+		if (n->u.bin.l->op == OP_FIELDNUM &&
+		    n->u.bin.r->op == OP_CONST) {
+			in = emit(g, V_NUMCMP_FK, 1, 0);
+			in->a = (uint32_t)n->u.bin.l->u.field;
+			in->k.num = n->u.bin.r->u.k.num;
+		} else {
+			gen_node(g, n->u.bin.l);
+			gen_node(g, n->u.bin.r);
+			in = emit(g, V_NUMCMP, 1, 2);
+		}
+		in->cmp = (uint8_t)n->u.bin.cmp;
+		break;
+	case OP_STRCMP:
+		if (n->u.bin.l->op == OP_FIELD && n->u.bin.r->op == OP_CONST) {
+			in = emit(g, V_STRCMP_FK, 1, 0);
+			in->a = (uint32_t)n->u.bin.l->u.field;
+			in->k.str = n->u.bin.r->u.k.str;
+		} else {
+			gen_node(g, n->u.bin.l);
+			gen_node(g, n->u.bin.r);
+			in = emit(g, V_STRCMP, 1, 2);
+		}
+		in->cmp = (uint8_t)n->u.bin.cmp;
+		break;
+	case OP_MATCH:
+		if (n->u.match.kid->op == OP_FIELD) {
+			emit(g, V_MATCH_F, 1, 0)->k.n = n;
+			break;
+		}
+		gen_node(g, n->u.match.kid);
+		emit(g, V_MATCH, 1, 1)->k.n = n;
+		break;
+	case OP_IN:
+		if (n->u.in.kid->op == OP_FIELD) {
+			emit(g, V_IN_F, 1, 0)->k.n = n;
+			break;
+		}
+		gen_node(g, n->u.in.kid);
+		emit(g, V_IN, 1, 1)->k.n = n;
+		break;
 	case OP_NOT:
-		r = eval_bool(e, n->u.kid);
-		return r < 0 ? r : !r;
+		gen_node(g, n->u.kid);
+		emit(g, V_NOT, 1, 1);
+		break;
 	case OP_AND:
-		for (i = 0; i < n->u.kids.n; i++)
-			if ((r = eval_bool(e, n->u.kids.v[i])) <= 0)
-				return r;
-		return 1;
 	case OP_OR:
-		for (i = 0; i < n->u.kids.n; i++)
-			if ((r = eval_bool(e, n->u.kids.v[i])) != 0)
-				return r;
-		return 0;
+		/* Each operand but the last jumps to the end when it decides. */
+		jumps = mt_xcalloc(n->u.kids.n, sizeof(*jumps));
+		for (i = 0; i < n->u.kids.n; i++) {
+			gen_node(g, n->u.kids.v[i]);
+			if (i + 1 < n->u.kids.n) {
+				emit(g, n->op == OP_AND ? V_AND : V_OR, 0, 1);
+				jumps[i] = g->n - 1;
+			}
+		}
+		for (i = 0; i + 1 < n->u.kids.n; i++)
+			g->v[jumps[i]].a = (uint32_t)g->n;
+		free(jumps);
+		break;
 	case OP_CALL:
-		call(e, n, &v);
-		return v.b;
-	default:
-		return 0;
+		direct = true;
+		for (i = 0; i < n->u.call.n; i++)
+			direct = direct && is_direct_arg(n->u.call.args[i]);
+		if (direct) {
+			emit(g, V_CALL_DIRECT, 1, 0)->k.n = n;
+			break;
+		}
+		for (i = 0; i < n->u.call.n; i++)
+			gen_node(g, n->u.call.args[i]);
+		in = emit(g, V_CALL, 1, n->u.call.n);
+		in->a = (uint32_t)n->u.call.n;
+		in->k.n = n;
+		break;
 	}
+}
+
+/* The program of the tree at n, and the stack it needs. */
+static struct insn *
+gen_program(const struct node *n, size_t *depth)
+{
+	struct gen g = { 0 };
+
+	gen_node(&g, n);
+	emit(&g, V_END, 0, 0);
+	*depth = g.max;
+	return g.v;
+}
+
+/* Evaluate the tree at n once, with a program made for it. */
+static union slot
+run_tree(struct mt_expr *e, const struct node *n)
+{
+	union slot *stack, r;
+	struct insn *prog;
+	size_t depth;
+
+	prog = gen_program(n, &depth);
+	stack = mt_xcalloc(depth ? depth : 1, sizeof(*stack));
+	r = run(e, prog, stack);
+	free(stack);
+	free(prog);
+	return r;
 }
 
 /* --- the lexer ----------------------------------------------------------- */
@@ -1791,7 +2081,7 @@ fold(struct parser *ps, struct node *n)
 {
 	struct mt_expr *e = ps->e;
 	struct mt_expr_value k = { 0 };
-	struct mt_str s;
+	union slot r;
 	size_t i;
 	bool all = true;
 
@@ -1826,18 +2116,18 @@ fold(struct parser *ps, struct node *n)
 	e->vals = NULL;
 	e->nvals = 0;
 	scratch_reset(&e->scratch);
+	r = run_tree(e, n);
 	switch (n->type) {
 	case MT_EXPR_BOOL:
 		/* Constants never reach a regular expression: no error. */
-		k.b = eval_bool(e, n) == 1;
+		k.b = r.b == 1;
 		break;
 	case MT_EXPR_NUM:
-		k.num = eval_num(e, n);
+		k.num = r.num;
 		break;
 	case MT_EXPR_STR:
-		s = eval_str(e, n);
-		k.str.p = mt_xstrndup(s.p, s.n);
-		k.str.n = s.n;
+		k.str.p = mt_xstrndup(r.str.p, r.str.n);
+		k.str.n = r.str.n;
 		break;
 	}
 	node_free_kids(n);
@@ -2708,7 +2998,7 @@ compile(const char *text, size_t n, const struct mt_expr_ctx *ctx,
 	struct mt_expr *e;
 	struct node *root;
 	bool *used;
-	size_t i, nmatch = 0;
+	size_t i, depth, nmatch = 0;
 	char buf[QUOTE_MAX + 8];
 
 	e = mt_xcalloc(1, sizeof(*e));
@@ -2761,6 +3051,8 @@ compile(const char *text, size_t n, const struct mt_expr_ctx *ctx,
 	free(used);
 	e->cmatches = nmatch;
 	e->matches = mt_xcalloc(nmatch ? nmatch : 1, sizeof(*e->matches));
+	e->prog = gen_program(root, &depth);
+	e->stack = mt_xcalloc(depth ? depth : 1, sizeof(*e->stack));
 	return e;
 }
 
@@ -2796,6 +3088,8 @@ mt_expr_free(struct mt_expr *e)
 	mt_buf_free(&e->key);
 	free(e->matches);
 	free(e->fields);
+	free(e->prog);
+	free(e->stack);
 	free(e->text);
 	free(e);
 }
@@ -2809,7 +3103,7 @@ mt_expr_eval(struct mt_expr *e, const struct mt_str *values, size_t n)
 	e->rec = NULL;
 	e->nmatches = 0;
 	e->errmsg[0] = '\0';
-	return eval_bool(e, e->root);
+	return run(e, e->prog, e->stack).b;
 }
 
 int
@@ -2821,7 +3115,7 @@ mt_expr_eval_rec(struct mt_expr *e, struct mt_expr_rec *r)
 	e->rec = r;
 	e->nmatches = 0;
 	e->errmsg[0] = '\0';
-	return eval_bool(e, e->root);
+	return run(e, e->prog, e->stack).b;
 }
 
 const char *
