@@ -17,6 +17,7 @@
 
 #include "mt_lists.h"
 #include "mt_norm.h"
+#include "mt_swar.h"
 
 struct entry {
 	size_t off;		/* in pool */
@@ -41,18 +42,25 @@ struct mt_lists {
 	size_t n, cap;
 };
 
-/* FNV-1a: entries and values are short, and this is simple and good. */
+/*
+ * Keys are hashed on every lookup, so eight bytes a step, each multiplied
+ * in and folded, then mixed once more so that the low bits, which pick
+ * the slot, depend on every byte.
+ */
 static uint64_t
 hash_bytes(const char *p, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
-	size_t i;
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n;
 
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)p[i];
-		h *= 0x100000001b3ULL;
+	for (; n >= 8; p += 8, n -= 8) {
+		h = (h ^ mt_swar_load(p)) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 32;
 	}
-	return h;
+	if (n > 0)
+		h = (h ^ mt_swar_load_tail(p, n, 0)) * 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	return h ^ (h >> 33);
 }
 
 struct mt_lists *

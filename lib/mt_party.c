@@ -12,33 +12,55 @@
 #include "mt_party.h"
 
 /*
- * Legal forms, as words after upper-casing and punctuation removal.
- * Two-word forms ("SDN BHD") are matched word by word from the end.
+ * Legal forms, as words after upper-casing and punctuation removal, in
+ * byte order. Two-word forms ("SDN BHD") are matched word by word from
+ * the end.
  */
-static const char *const legal_forms[] = {
-	"AB", "AG", "AS", "ASA", "BHD", "BV", "BVBA", "CIA", "CO", "COMPANY",
-	"CORP", "CORPORATION", "CV", "EIRL", "EIRELI", "FZC", "FZCO", "FZE",
-	"FZLLC", "GMBH", "INC", "INCORPORATED", "JSC", "KFT", "KG", "KK",
-	"LDA", "LIMITED", "LLC", "LLP", "LP", "LTD", "LTDA", "NV", "OAO",
-	"OOO", "OY", "OYJ", "PCL", "PJSC", "PLC", "PT", "PTE", "PTY", "PVT",
-	"SA", "SAC", "SAS", "SARL", "SDN", "SL", "SPA", "SPZOO", "SRL", "SRO",
-	"TBK", "ZAO",
+static const struct legal_form {
+	const char *w;
+	size_t n;
+} legal_forms[] = {
+#define F(w)	{ w, sizeof(w) - 1 }
+	F("AB"), F("AG"), F("AS"), F("ASA"), F("BHD"), F("BV"),
+	F("BVBA"), F("CIA"), F("CO"), F("COMPANY"), F("CORP"),
+	F("CORPORATION"), F("CV"), F("EIRELI"), F("EIRL"), F("FZC"),
+	F("FZCO"), F("FZE"), F("FZLLC"), F("GMBH"), F("INC"),
+	F("INCORPORATED"), F("JSC"), F("KFT"), F("KG"), F("KK"),
+	F("LDA"), F("LIMITED"), F("LLC"), F("LLP"), F("LP"), F("LTD"),
+	F("LTDA"), F("NV"), F("OAO"), F("OOO"), F("OY"), F("OYJ"),
+	F("PCL"), F("PJSC"), F("PLC"), F("PT"), F("PTE"), F("PTY"),
+	F("PVT"), F("SA"), F("SAC"), F("SARL"), F("SAS"), F("SDN"),
+	F("SL"), F("SPA"), F("SPZOO"), F("SRL"), F("SRO"), F("TBK"),
+	F("ZAO"),
+#undef F
 };
 
 /* The longest legal form, INCORPORATED: longer words are none. */
 #define LEGAL_FORM_MAX 12
 
+/* The forms are in byte order: a binary search. */
 static int
 is_legal_form(const char *w, size_t n)
 {
-	size_t i;
+	size_t lo = 0, hi = sizeof legal_forms / sizeof legal_forms[0], mid;
+	size_t fn;
+	int c;
 
 	if (n < 2 || n > LEGAL_FORM_MAX)
 		return 0;
-	for (i = 0; i < sizeof legal_forms / sizeof legal_forms[0]; i++)
-		if (legal_forms[i][0] == w[0] && strlen(legal_forms[i]) == n &&
-		    memcmp(legal_forms[i], w, n) == 0)
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		fn = legal_forms[mid].n;
+		c = memcmp(w, legal_forms[mid].w, n < fn ? n : fn);
+		if (c == 0)
+			c = n < fn ? -1 : n > fn;
+		if (c == 0)
 			return 1;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
 	return 0;
 }
 
@@ -64,7 +86,7 @@ joins_letters(const char *p, size_t n, size_t i, size_t seglen)
 void
 mt_party_key(struct mt_buf *out, const char *p, size_t n, void *arg)
 {
-	size_t start = out->len, i, end, w, seglen = 0;
+	size_t start = out->len, i, k, end, w, seglen = 0;
 	int in_word = 0, dropped;
 
 	char *o;
@@ -73,6 +95,7 @@ mt_party_key(struct mt_buf *out, const char *p, size_t n, void *arg)
 	/* At most 4 bytes a byte ("&" to " AND"): no check per byte. */
 	mt_buf_reserve(out, 4 * n + 1);
 	o = out->buf;
+	k = start;		/* kept in a local: o may alias out */
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)p[i];
 
@@ -83,10 +106,10 @@ mt_party_key(struct mt_buf *out, const char *p, size_t n, void *arg)
 
 		if (c == '&') {
 			/* "A&B" and "A AND B" are one name. */
-			if (out->len > start)
-				o[out->len++] = ' ';
-			memcpy(o + out->len, "AND", 3);
-			out->len += 3;
+			if (k > start)
+				o[k++] = ' ';
+			memcpy(o + k, "AND", 3);
+			k += 3;
 			in_word = 0;
 			continue;
 		}
@@ -95,14 +118,15 @@ mt_party_key(struct mt_buf *out, const char *p, size_t n, void *arg)
 			continue;
 		}
 		if (!in_word) {
-			if (out->len > start)
-				o[out->len++] = ' ';
+			if (k > start)
+				o[k++] = ' ';
 			seglen = 0;
 		}
 		in_word = 1;
 		seglen++;
-		o[out->len++] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
+		o[k++] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
 	}
+	out->len = k;
 	/*
 	 * Drop legal forms from the end while a word stays before them, and
 	 * an AND left before one: "Smith & Co." is SMITH, "Meyer GmbH & Co.

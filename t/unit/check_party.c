@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,6 +64,49 @@ START_TEST(test_keys)
 }
 END_TEST
 
+/*
+ * Every legal form goes, in any case, and words that only look like one
+ * (a prefix, a longer word, the next in order) stay.
+ */
+static const char *const forms[] = {
+	"ZAO", "TBK", "SRO", "SRL", "SPZOO", "SPA", "SL", "SDN", "SAS",
+	"SARL", "SAC", "SA", "PVT", "PTY", "PTE", "PT", "PLC", "PJSC", "PCL",
+	"OYJ", "OY", "OOO", "OAO", "NV", "LTDA", "LTD", "LP", "LLP", "LLC",
+	"LIMITED", "LDA", "KK", "KG", "KFT", "JSC", "INCORPORATED", "INC",
+	"GMBH", "FZLLC", "FZE", "FZCO", "FZC", "EIRL", "EIRELI", "CV",
+	"CORPORATION", "CORP", "COMPANY", "CO", "CIA", "BVBA", "BV", "BHD",
+	"ASA", "AS", "AG", "AB",
+};
+
+START_TEST(test_every_form)
+{
+	static const char *const not_forms[] = {
+		"A", "ABC", "AGS", "COMPANYS", "LTDX", "S", "SAB", "SARLS",
+		"EIRELIS", "ZZZ", "INCORPORATE", "AAAAAAAAAAAAA",
+	};
+	struct mt_buf b = { 0 };
+	char name[64];
+	size_t i, n;
+
+	for (i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+		n = (size_t)snprintf(name, sizeof name, "Acme %s", forms[i]);
+		b.len = 0;
+		mt_party_key(&b, name, n, NULL);
+		ck_assert_msg(b.len == 4 && memcmp(b.buf, "ACME", 4) == 0,
+		    "'%s': got '%.*s'", name, (int)b.len, b.buf);
+	}
+	for (i = 0; i < sizeof not_forms / sizeof not_forms[0]; i++) {
+		n = (size_t)snprintf(name, sizeof name, "Acme %s",
+		    not_forms[i]);
+		b.len = 0;
+		mt_party_key(&b, name, n, NULL);
+		ck_assert_msg(b.len == n && memcmp(b.buf + 5, not_forms[i],
+		    n - 5) == 0, "'%s': got '%.*s'", name, (int)b.len, b.buf);
+	}
+	mt_buf_free(&b);
+}
+END_TEST
+
 /* The key is appended: what the buffer held stays. */
 START_TEST(test_appends)
 {
@@ -113,6 +157,7 @@ main(void)
 
 	tcase_add_loop_test(tc, test_keys, 0,
 	    (int)(sizeof cases / sizeof cases[0]));
+	tcase_add_test(tc, test_every_form);
 	tcase_add_test(tc, test_appends);
 	tcase_add_test(tc, test_counted);
 	tcase_add_test(tc, test_list);
