@@ -446,6 +446,9 @@ struct mt_expr_rec {
 	const struct mt_list **keylist;	/* ... by the key of this list */
 	size_t *keyat, *keylen;		/* in keybuf, which may move */
 	struct mt_buf keybuf;
+	uint32_t *callgen;	/* call[i] is made when callgen[i] == gen */
+	struct mt_expr_value *call;	/* by the memo's number of a call */
+	size_t ncall;
 };
 
 void
@@ -475,6 +478,8 @@ mt_expr_rec_free(struct mt_expr_rec *r)
 	free(r->keylist);
 	free(r->keyat);
 	free(r->keylen);
+	free(r->callgen);
+	free(r->call);
 	mt_buf_free(&r->keybuf);
 	scratch_free(&r->scratch);
 	free(r);
@@ -501,12 +506,59 @@ mt_expr_rec_set(struct mt_expr_rec *r, const struct mt_str *values, size_t n)
 		memset(r->numgen, 0, r->cap * sizeof(*r->numgen));
 		memset(r->strgen, 0, r->cap * sizeof(*r->strgen));
 		memset(r->keygen, 0, r->cap * sizeof(*r->keygen));
+		if (r->ncall > 0)
+			memset(r->callgen, 0, r->ncall * sizeof(*r->callgen));
 		r->gen = 1;
 	}
 	r->keybuf.len = 0;
 	r->vals = values;
 	r->n = n;
 	scratch_reset(&r->scratch);
+}
+
+/* --- calls shared by expressions ------------------------------------------ */
+
+struct mt_expr_memo {
+	struct mt_str *sig;	/* what identifies a call, by its number */
+	size_t n, cap;
+};
+
+struct mt_expr_memo *
+mt_expr_memo_new(void)
+{
+	return mt_xcalloc(1, sizeof(struct mt_expr_memo));
+}
+
+void
+mt_expr_memo_free(struct mt_expr_memo *m)
+{
+	size_t i;
+
+	if (m == NULL)
+		return;
+	for (i = 0; i < m->n; i++)
+		free((char *)m->sig[i].p);
+	free(m->sig);
+	free(m);
+}
+
+/* The number of the call a signature names, new or already given. */
+static uint32_t
+memo_number(struct mt_expr_memo *m, const struct mt_buf *sig)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++)
+		if (m->sig[i].n == sig->len &&
+		    memcmp(m->sig[i].p, sig->buf, sig->len) == 0)
+			return (uint32_t)i;
+	if (m->n == m->cap) {
+		m->cap = m->cap ? 2 * m->cap : 16;
+		m->sig = mt_xrealloc(m->sig, m->cap * sizeof(*m->sig));
+	}
+	m->sig[m->n].p = mt_xstrndup(sig->buf, sig->len);
+	m->sig[m->n].n = sig->len;
+	return (uint32_t)m->n++;
 }
 
 /* --- built-in functions -------------------------------------------------- */
@@ -978,7 +1030,9 @@ enum vop {
 	V_AND,				/* top <= 0: jump to a with it */
 	V_OR,				/* top != 0: jump to a with it */
 	V_CALL,				/* node k.n, a arguments on top */
-	V_CALL_DIRECT			/* node k.n of fields and constants */
+	V_CALL_DIRECT,			/* node k.n of fields and constants;
+					   a > 0: the memo's call a - 1 */
+	V_EMPTY_FIELD			/* empty(field a) */
 };
 
 struct insn {
@@ -1050,19 +1104,20 @@ field_num(struct mt_expr *e, size_t i)
 
 /* Call n's function with vals filled in; the result by its type. */
 static void
-call(struct mt_expr *e, const struct node *n, struct mt_expr_value *ret)
+call(const struct node *n, struct mt_expr_scratch *scratch,
+    struct mt_expr_value *ret)
 {
 	ret->num = NAN;
 	ret->str = empty_str;
 	ret->b = false;
-	n->u.call.f->fn(ret, n->u.call.vals, n->u.call.n, &e->scratch,
+	n->u.call.f->fn(ret, n->u.call.vals, n->u.call.n, scratch,
 	    n->u.call.f->data);
 }
 
 /* A call whose arguments are all constants and fields. */
 static void
 call_direct(struct mt_expr *e, const struct node *n,
-    struct mt_expr_value *ret)
+    struct mt_expr_scratch *scratch, struct mt_expr_value *ret)
 {
 	struct mt_expr_value *vals = n->u.call.vals;
 	size_t i;
@@ -1077,7 +1132,36 @@ call_direct(struct mt_expr *e, const struct node *n,
 		else
 			vals[i].num = field_num(e, a->u.field);
 	}
-	call(e, n, ret);
+	call(n, scratch, ret);
+}
+
+/*
+ * A call of the memo's number k: made once a record for all the
+ * expressions of the record, its strings in the record's scratch.
+ */
+static void
+call_shared(struct mt_expr *e, const struct node *n, uint32_t k,
+    struct mt_expr_value *ret)
+{
+	struct mt_expr_rec *r = e->rec;
+	size_t ncall;
+
+	if (k >= r->ncall) {
+		ncall = r->ncall ? 2 * r->ncall : 16;
+		while (ncall <= k)
+			ncall *= 2;
+		r->callgen = mt_xrealloc(r->callgen,
+		    ncall * sizeof(*r->callgen));
+		r->call = mt_xrealloc(r->call, ncall * sizeof(*r->call));
+		memset(r->callgen + r->ncall, 0,
+		    (ncall - r->ncall) * sizeof(*r->callgen));
+		r->ncall = ncall;
+	}
+	if (r->callgen[k] != r->gen) {
+		call_direct(e, n, &r->scratch, &r->call[k]);
+		r->callgen[k] = r->gen;
+	}
+	*ret = r->call[k];
 }
 
 static double
@@ -1400,12 +1484,19 @@ run(struct mt_expr *e, const struct insn *prog, union slot *stack)
 				else
 					p->k.n->u.call.vals[i].str = sp[i].str;
 			}
-			call(e, p->k.n, &v);
+			call(p->k.n, &e->scratch, &v);
 			put_result(p->k.n, &v, sp++);
 			break;
 		case V_CALL_DIRECT:
-			call_direct(e, p->k.n, &v);
+			if (p->a != 0 && e->rec != NULL)
+				call_shared(e, p->k.n, p->a - 1, &v);
+			else
+				call_direct(e, p->k.n, &e->scratch, &v);
 			put_result(p->k.n, &v, sp++);
+			break;
+		case V_EMPTY_FIELD:
+			/* Unescaping never empties a value: no need to. */
+			(sp++)->b = p->a >= e->nvals || e->vals[p->a].n == 0;
 			break;
 		}
 	}
@@ -1417,6 +1508,8 @@ struct gen {
 	struct insn *v;
 	size_t n, cap;
 	size_t depth, max;	/* of the stack, now and at most */
+	struct mt_expr_memo *memo;	/* NULL: no call shared */
+	struct mt_buf sig;
 };
 
 static struct insn *
@@ -1441,11 +1534,48 @@ is_direct_arg(const struct node *a)
 	return a->op == OP_CONST || a->op == OP_FIELD || a->op == OP_FIELDNUM;
 }
 
+/*
+ * The memo's number, plus one, of a pure call of fields and constants
+ * (n, direct); 0 when it is not shared. What identifies the call: the
+ * function and its data, then each argument's kind and field or value.
+ */
+static uint32_t
+shared_call(struct gen *g, const struct node *n)
+{
+	const struct mt_expr_func *f = n->u.call.f;
+	const struct node *a;
+	size_t i;
+	char kind;
+
+	if (g->memo == NULL || !f->pure)
+		return 0;
+	g->sig.len = 0;
+	mt_buf_add(&g->sig, &f->fn, sizeof(f->fn));
+	mt_buf_add(&g->sig, &f->data, sizeof(f->data));
+	for (i = 0; i < n->u.call.n; i++) {
+		a = n->u.call.args[i];
+		kind = a->op == OP_FIELD ? 'f' : a->op == OP_FIELDNUM ? 'n' :
+		    a->type == MT_EXPR_NUM ? 'N' : 'S';
+		mt_buf_addc(&g->sig, kind);
+		if (a->op != OP_CONST)
+			mt_buf_add(&g->sig, &a->u.field, sizeof(a->u.field));
+		else if (a->type == MT_EXPR_NUM)
+			mt_buf_add(&g->sig, &a->u.k.num, sizeof(a->u.k.num));
+		else {
+			mt_buf_add(&g->sig, &a->u.k.str.n,
+			    sizeof(a->u.k.str.n));
+			mt_buf_add(&g->sig, a->u.k.str.p, a->u.k.str.n);
+		}
+	}
+	return memo_number(g->memo, &g->sig) + 1;
+}
+
 static void
 gen_node(struct gen *g, const struct node *n)
 {
 	struct insn *in;
 	size_t i, *jumps;
+	uint32_t k;
 	bool direct;
 
 	switch (n->op) {
@@ -1558,8 +1688,17 @@ gen_node(struct gen *g, const struct node *n)
 		direct = true;
 		for (i = 0; i < n->u.call.n; i++)
 			direct = direct && is_direct_arg(n->u.call.args[i]);
+		if (direct && n->u.call.f->fn == fn_empty &&
+		    n->u.call.args[0]->op == OP_FIELD) {
+			emit(g, V_EMPTY_FIELD, 1, 0)->a =
+			    (uint32_t)n->u.call.args[0]->u.field;
+			break;
+		}
 		if (direct) {
-			emit(g, V_CALL_DIRECT, 1, 0)->k.n = n;
+			k = shared_call(g, n);
+			in = emit(g, V_CALL_DIRECT, 1, 0);
+			in->k.n = n;
+			in->a = k;
 			break;
 		}
 		for (i = 0; i < n->u.call.n; i++)
@@ -1573,12 +1712,14 @@ gen_node(struct gen *g, const struct node *n)
 
 /* The program of the tree at n, and the stack it needs. */
 static struct insn *
-gen_program(const struct node *n, size_t *depth)
+gen_program(const struct node *n, struct mt_expr_memo *memo, size_t *depth)
 {
 	struct gen g = { 0 };
 
+	g.memo = memo;
 	gen_node(&g, n);
 	emit(&g, V_END, 0, 0);
+	mt_buf_free(&g.sig);
 	*depth = g.max;
 	return g.v;
 }
@@ -1591,7 +1732,7 @@ run_tree(struct mt_expr *e, const struct node *n)
 	struct insn *prog;
 	size_t depth;
 
-	prog = gen_program(n, &depth);
+	prog = gen_program(n, NULL, &depth);
 	stack = mt_xcalloc(depth ? depth : 1, sizeof(*stack));
 	r = run(e, prog, stack);
 	free(stack);
@@ -3051,7 +3192,7 @@ compile(const char *text, size_t n, const struct mt_expr_ctx *ctx,
 	free(used);
 	e->cmatches = nmatch;
 	e->matches = mt_xcalloc(nmatch ? nmatch : 1, sizeof(*e->matches));
-	e->prog = gen_program(root, &depth);
+	e->prog = gen_program(root, ctx->memo, &depth);
 	e->stack = mt_xcalloc(depth ? depth : 1, sizeof(*e->stack));
 	return e;
 }

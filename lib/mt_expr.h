@@ -63,6 +63,18 @@ struct mt_expr_func {
 	bool pure;
 };
 
+/*
+ * Calls shared by the expressions of a set (the rules of a rules file):
+ * compiled with the same memo, expressions evaluated on one mt_expr_rec
+ * make each call of a pure function of fields and constants once a
+ * record, however many of them hold it (hs_chapter(hs_code) in ten
+ * rules). A memo serves one set; compile with it from one thread at a
+ * time.
+ */
+struct mt_expr_memo;
+struct mt_expr_memo *mt_expr_memo_new(void);
+void mt_expr_memo_free(struct mt_expr_memo *m);
+
 /* What an expression is compiled against. Only fields is required. */
 struct mt_expr_ctx {
 	const char *source;		/* for messages; NULL: "expression" */
@@ -74,6 +86,7 @@ struct mt_expr_ctx {
 	const char *today;		/* YYYY-MM-DD; NULL: the current date */
 	const struct mt_expr_func *funcs;	/* added to the built-in ones */
 	size_t nfuncs;
+	struct mt_expr_memo *memo;	/* may be NULL: calls made each time */
 };
 
 /*
@@ -133,7 +146,8 @@ const char *mt_expr_errmsg(const struct mt_expr *e);
  * A record evaluated by several expressions: each field is read as a
  * number, and unescaped, once for all of them. Set it to each record,
  * then evaluate with mt_expr_eval_rec (same results as mt_expr_eval);
- * strings of the record stay valid until the next mt_expr_rec_set.
+ * strings of the record stay valid until the next mt_expr_rec_set. The
+ * expressions evaluated on one record share one memo, or have none.
  */
 struct mt_expr_rec;
 struct mt_expr_rec *mt_expr_rec_new(void);

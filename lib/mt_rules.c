@@ -65,6 +65,7 @@ struct mt_rules {
 	char today_text[11];
 	struct mt_str *fields;		/* what the rules were compiled with */
 	size_t nfields, nheader;
+	struct mt_expr_memo *memo;	/* calls shared by the rules */
 };
 
 /* The state of parsing one file. */
@@ -150,6 +151,7 @@ mt_rules_new(FILE *diagfp)
 
 	rs->diag = diagfp ? diagfp : stderr;
 	rs->lists = mt_lists_new();
+	rs->memo = mt_expr_memo_new();
 	rs->threshold[MT_LANE_YELLOW] = 40;
 	rs->threshold[MT_LANE_RED] = 70;
 	return rs;
@@ -175,6 +177,7 @@ mt_rules_free(struct mt_rules *rs)
 	free(rs->decls);
 	free(rs->fields);
 	mt_lists_free(rs->lists);
+	mt_expr_memo_free(rs->memo);
 	free(rs);
 }
 
@@ -941,6 +944,7 @@ mt_rules_compile_rule(const struct mt_rules *rs, const struct mt_rule *r,
 	ctx.lists = rs->lists;
 	ctx.rx = rx;
 	ctx.today = rs->today_text;
+	ctx.memo = rs->memo;
 	return mt_expr_compile(r->when, r->nwhen, &ctx, NULL);
 }
 

@@ -538,6 +538,86 @@ START_TEST(added_functions)
 }
 END_TEST
 
+/*
+ * Expressions compiled with one memo and evaluated on one record make a
+ * pure call of the same fields and constants once a record; its string
+ * stays good for every expression of the record. Other arguments, an
+ * impure function, or evaluation without the record call each time.
+ */
+static int initials_calls;
+
+static void
+fn_initials_counted(struct mt_expr_value *ret, const struct mt_expr_value *a,
+    size_t n, struct mt_expr_scratch *s, void *data)
+{
+	initials_calls++;
+	fn_initials(ret, a, n, s, data);
+}
+
+START_TEST(shared_calls)
+{
+	static const double zero = 0;
+	const struct mt_expr_func funcs[] = {
+		{ "twice", MT_EXPR_NUM, "n|n", fn_twice, (void *)&zero, true },
+		{ "ini", MT_EXPR_STR, "s", fn_initials_counted, NULL, true },
+		{ "ini_impure", MT_EXPR_STR, "s", fn_initials_counted, NULL,
+		    false },
+	};
+	struct mt_expr_ctx ctx = ctx_new();
+	struct mt_expr_memo *memo = mt_expr_memo_new();
+	struct mt_expr_rec *rec = mt_expr_rec_new();
+	struct record r = { 0 }, r2 = { 0 };
+	struct mt_expr *a, *b, *c, *d;
+
+	ctx.funcs = funcs;
+	ctx.nfuncs = 3;
+	ctx.memo = memo;
+	set(&r, F_PACKAGES, "21");
+	set(&r, F_CONSIGNEE, "to order of bank");
+	set(&r2, F_PACKAGES, "5");
+	set(&r2, F_CONSIGNEE, "acme trading");
+	a = compile_ok("ini(consignee_name) == \"toob\" && twice(packages) "
+	    "== 42", &ctx);
+	b = compile_ok("ini(consignee_name) ~ /^to/ && twice(packages) > 40 "
+	    "&& twice(packages, 1) == 43", &ctx);
+	c = compile_ok("ini_impure(consignee_name) == \"toob\"", &ctx);
+	d = compile_ok("ini(description) == \"\"", &ctx);
+
+	calls = initials_calls = 0;
+	mt_expr_rec_set(rec, r.v, NSCHEMA);
+	ck_assert_int_eq(mt_expr_eval_rec(a, rec), 1);
+	ck_assert_int_eq(mt_expr_eval_rec(b, rec), 1);
+	ck_assert_int_eq(mt_expr_eval_rec(a, rec), 1);
+	/* ini once; twice once for (packages), once for (packages, 1). */
+	ck_assert_int_eq(initials_calls, 1);
+	ck_assert_int_eq(calls, 2);
+	ck_assert_int_eq(mt_expr_eval_rec(c, rec), 1);
+	ck_assert_int_eq(mt_expr_eval_rec(c, rec), 1);
+	ck_assert_int_eq(initials_calls, 3);
+	ck_assert_int_eq(mt_expr_eval_rec(d, rec), 1);
+	ck_assert_int_eq(initials_calls, 4);
+
+	/* The next record calls again, with its own values; && stops. */
+	mt_expr_rec_set(rec, r2.v, NSCHEMA);
+	ck_assert_int_eq(mt_expr_eval_rec(a, rec), 0);
+	ck_assert_int_eq(mt_expr_eval_rec(b, rec), 0);
+	ck_assert_int_eq(initials_calls, 5);
+	ck_assert_int_eq(calls, 2);
+
+	/* Without the record, each evaluation calls. */
+	ck_assert_int_eq(mt_expr_eval(a, r.v, NSCHEMA), 1);
+	ck_assert_int_eq(mt_expr_eval(a, r.v, NSCHEMA), 1);
+	ck_assert_int_eq(initials_calls, 7);
+
+	mt_expr_free(a);
+	mt_expr_free(b);
+	mt_expr_free(c);
+	mt_expr_free(d);
+	mt_expr_rec_free(rec);
+	mt_expr_memo_free(memo);
+}
+END_TEST
+
 /* --- today --------------------------------------------------------------- */
 
 START_TEST(today_default)
@@ -944,6 +1024,7 @@ expr_suite(void)
 	tcase_add_test(tc, compile_free_loop);
 	tcase_add_test(tc, scratch_growth);
 	tcase_add_test(tc, added_functions);
+	tcase_add_test(tc, shared_calls);
 	tcase_add_test(tc, today_default);
 	tcase_set_timeout(tc, 60);
 	suite_add_tcase(s, tc);
