@@ -38,22 +38,31 @@ static const struct legal_form {
 /* The longest legal form, INCORPORATED: longer words are none. */
 #define LEGAL_FORM_MAX 12
 
+/* Word w of n bytes against form f, in byte order; short: no memcmp. */
+static int
+compare_form(const char *w, size_t n, const struct legal_form *f)
+{
+	size_t i, m = n < f->n ? n : f->n;
+
+	for (i = 0; i < m; i++)
+		if (w[i] != f->w[i])
+			return (unsigned char)w[i] < (unsigned char)f->w[i] ?
+			    -1 : 1;
+	return n < f->n ? -1 : n > f->n;
+}
+
 /* The forms are in byte order: a binary search. */
 static int
 is_legal_form(const char *w, size_t n)
 {
 	size_t lo = 0, hi = sizeof legal_forms / sizeof legal_forms[0], mid;
-	size_t fn;
 	int c;
 
 	if (n < 2 || n > LEGAL_FORM_MAX)
 		return 0;
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		fn = legal_forms[mid].n;
-		c = memcmp(w, legal_forms[mid].w, n < fn ? n : fn);
-		if (c == 0)
-			c = n < fn ? -1 : n > fn;
+		c = compare_form(w, n, &legal_forms[mid]);
 		if (c == 0)
 			return 1;
 		if (c < 0)
