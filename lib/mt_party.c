@@ -73,11 +73,29 @@ is_legal_form(const char *w, size_t n)
 	return 0;
 }
 
+/*
+ * A byte's part in a key: the byte itself, upper-cased, for the bytes of
+ * words (ASCII letters and digits, and every byte of a multi-byte UTF-8
+ * character), 0 for the others.
+ */
+#define KB(c)	((c) >= 'a' && (c) <= 'z' ? (c) - 32 : \
+		 ((c) >= 'A' && (c) <= 'Z') || ((c) >= '0' && (c) <= '9') || \
+		 (c) >= 0x80 ? (c) : 0)
+#define KB4(c)	KB(c), KB((c) + 1), KB((c) + 2), KB((c) + 3)
+#define KB16(c)	KB4(c), KB4((c) + 4), KB4((c) + 8), KB4((c) + 12)
+#define KB64(c)	KB16(c), KB16((c) + 16), KB16((c) + 32), KB16((c) + 48)
+static const unsigned char key_byte[256] = {
+	KB64(0), KB64(64), KB64(128), KB64(192)
+};
+#undef KB64
+#undef KB16
+#undef KB4
+#undef KB
+
 static int
 word_byte(unsigned char c)
 {
-	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-	    (c >= '0' && c <= '9') || c >= 0x80;
+	return key_byte[c] != 0;
 }
 
 /*
@@ -106,34 +124,31 @@ mt_party_key(struct mt_buf *out, const char *p, size_t n, void *arg)
 	o = out->buf;
 	k = start;		/* kept in a local: o may alias out */
 	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)p[i];
+		unsigned char c = (unsigned char)p[i], u = key_byte[c];
 
+		if (u != 0) {
+			if (!in_word) {
+				if (k > start)
+					o[k++] = ' ';
+				seglen = 0;
+				in_word = 1;
+			}
+			seglen++;
+			o[k++] = (char)u;
+			continue;
+		}
 		if (in_word && joins_letters(p, n, i, seglen)) {
 			seglen = 0;
 			continue;
 		}
-
 		if (c == '&') {
 			/* "A&B" and "A AND B" are one name. */
 			if (k > start)
 				o[k++] = ' ';
 			memcpy(o + k, "AND", 3);
 			k += 3;
-			in_word = 0;
-			continue;
 		}
-		if (!word_byte(c)) {
-			in_word = 0;
-			continue;
-		}
-		if (!in_word) {
-			if (k > start)
-				o[k++] = ' ';
-			seglen = 0;
-		}
-		in_word = 1;
-		seglen++;
-		o[k++] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
+		in_word = 0;
 	}
 	out->len = k;
 	/*
