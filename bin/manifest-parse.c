@@ -369,8 +369,12 @@ parse_file(struct run *r, const char *path)
 	if (r->fc.rejected > SHOW_REJECTS)
 		mt_warn("%s: %lu rows rejected in all, %d shown", r->path,
 		    r->fc.rejected, SHOW_REJECTS);
-	if (r->opt.stats)
+	if (r->opt.stats) {
+		/* The file's records out before its counts: a reader of
+		 * stderr gone (SIGPIPE) leaves no record behind. */
+		(void)mt_out_flush(&r->out);
 		print_counts(r->path, &r->fc);
+	}
 	add_counts(&r->total, &r->fc);
 	mt_conv_close(conv);
 	mt_zio_close(z);
@@ -541,12 +545,12 @@ main(int argc, char **argv)
 		mt_canon_header(r.canon, NULL, 0, note_column, &r);
 		write_header(&r);
 	}
-	if (r.opt.stats && argc > 1)
-		print_counts("total", &r.total);
 	if (mt_out_close(&r.out, r.status != 2) < 0) {
 		mt_warn("write error: %s", r.out.err);
 		r.status = 2;
 	}
+	if (r.opt.stats && argc > 1)
+		print_counts("total", &r.total);
 	if (r.rejects != NULL && fclose(r.rejects) != 0) {
 		mt_warn("%s:", r.opt.rejects);
 		r.status = 2;

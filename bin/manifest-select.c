@@ -782,14 +782,15 @@ main(int argc, char **argv)
 		snprintf(num, sizeof num, "%llu\n", r.written);
 		mt_out_puts(&r.out, num);
 	}
-	if (r.opt.stats)
-		mt_warn("%llu %s read, %llu selected, %llu sampled, %llu written",
-		    r.read, r.read == 1 ? "record" : "records", r.targeted,
-		    r.sampled, r.written);
+	/* The records out before the counts (see manifest-parse). */
 	if (mt_out_close(&r.out, r.status != 2) < 0) {
 		mt_warn("write error: %s", r.out.err);
 		r.status = 2;
 	}
+	if (r.opt.stats)
+		mt_warn("%llu %s read, %llu selected, %llu sampled, %llu written",
+		    r.read, r.read == 1 ? "record" : "records", r.targeted,
+		    r.sampled, r.written);
 	mt_expr_free(r.expr);
 	mt_rx_free(r.grep);
 	mt_rx_env_free(r.rxenv);

@@ -660,12 +660,13 @@ main(int argc, char **argv)
 				r.status = 2;
 			free(names);
 		}
-		if (r.opt.stats)
-			print_stats(&r);
+		/* The records out before the counts (see manifest-parse). */
 		if (mt_out_close(&r.out, r.status != 2) < 0) {
 			mt_warn("write error: %s", r.out.err);
 			r.status = 2;
 		}
+		if (r.opt.stats)
+			print_stats(&r);
 	}
 	mt_scorepool_free(r.pool);
 	mt_score_free(r.score);
