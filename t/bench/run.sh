@@ -306,6 +306,46 @@ memory_section() {
 	done
 }
 
+# CPU of each stage inside the CSV pipeline of the e2e rows: each tool
+# timed by GNU time within the pipeline, medians of the runs. Where the
+# CPU goes tells which stage to make cheaper: on two cores the whole job
+# can go no faster than half its CPU time.
+stages_section() {
+	local b=$builddir/bin i k total med
+	local -a names=(manifest-parse risk-score manifest-select
+		"manifest-report -f json")
+	local -A cpus=()
+	local T="$time_bin -f '%U %S' -o $tmp/stage"
+	progress "timing the stages of the pipeline ($runs runs)"
+	for ((i = 0; i < runs; i++)); do
+		rm -f "$tmp"/stage.*
+		bash -c "set -o pipefail; $T.0 $b/manifest-parse '$csv' |
+			$T.1 $b/risk-score --date 2026-11-23 -r '$srcdir/examples/rules/default.rules' |
+			$T.2 $b/manifest-select 'lane != \"green\"' |
+			$T.3 $b/manifest-report -f json --date 2026-11-23" \
+			>/dev/null 2>"$tmp/stderr" || { failed=1; return; }
+		for k in 0 1 2 3; do
+			cpus[$k]+="$(awk '{ printf "%.2f", $1 + $2 }' \
+				"$tmp/stage.$k") "
+		done
+	done
+	printf '\nCPU of each stage inside the pipeline on the CSV (median of %d runs)\n' "$runs"
+	say '%-28s %8s %7s' stage "CPU s" share
+	total=0
+	for k in 0 1 2 3; do
+		med=$(printf '%s\n' ${cpus[$k]} | sort -n |
+			sed -n "$(((runs + 1) / 2))p")
+		cpus[m$k]=$med
+		total=$(awk -v t="$total" -v m="$med" 'BEGIN { print t + m }')
+	done
+	for k in 0 1 2 3; do
+		say '%-28s %8.2f %6.0f%%' "${names[$k]}" "${cpus[m$k]}" \
+			"$(awk -v m="${cpus[m$k]}" -v t="$total" \
+			'BEGIN { print (t > 0 ? 100 * m / t : 0) }')"
+	done
+	say '%-28s %8.2f' "the four" "$total"
+}
+
 progress "generating $rows rows"
 "$time_bin" -f '%e' -o "$tmp/gen.time" \
 	"$builddir/t/bench/gen-manifest" -n "$rows" -s "$seed" >"$csv" ||
@@ -401,6 +441,9 @@ EOF
 		row "pipeline .gz" /dev/null bash -c "$b/manifest-parse '$gz' | $b/$job"
 		row "mlr filter, 6 rules" "$csv" mlr --icsv --otsv filter \
 			-f "$srcdir/t/bench/screen.mlr"
+	fi
+	if want e2e; then
+		stages_section
 	fi
 	row_bytes=
 
