@@ -1376,106 +1376,156 @@ run(struct mt_expr *e, const struct insn *prog, union slot *stack)
 	char *buf;
 	size_t i;
 
+	/*
+	 * Where the compiler has labels as values (GCC, Clang), each
+	 * instruction ends with a jump of its own to the next one's code:
+	 * the processor then predicts each from where it is, which a
+	 * single switch's jump does not let it. Elsewhere, or built with
+	 * -DMT_EXPR_SWITCH, a switch.
+	 */
+#if defined(__GNUC__) && !defined(MT_EXPR_SWITCH)
+	static const void *const dispatch[] = {
+		[V_END] = &&L_V_END,
+		[V_BOOL] = &&L_V_BOOL,
+		[V_NUM] = &&L_V_NUM,
+		[V_STR] = &&L_V_STR,
+		[V_FIELD] = &&L_V_FIELD,
+		[V_FIELDNUM] = &&L_V_FIELDNUM,
+		[V_TONUM] = &&L_V_TONUM,
+		[V_TOSTR] = &&L_V_TOSTR,
+		[V_TRUTH_FIELD] = &&L_V_TRUTH_FIELD,
+		[V_TRUTH_STR] = &&L_V_TRUTH_STR,
+		[V_TRUTH_NUM] = &&L_V_TRUTH_NUM,
+		[V_NEG] = &&L_V_NEG,
+		[V_ADD] = &&L_V_ADD,
+		[V_SUB] = &&L_V_SUB,
+		[V_MUL] = &&L_V_MUL,
+		[V_DIV] = &&L_V_DIV,
+		[V_NUMCMP] = &&L_V_NUMCMP,
+		[V_STRCMP] = &&L_V_STRCMP,
+		[V_NUMCMP_FK] = &&L_V_NUMCMP_FK,
+		[V_STRCMP_FK] = &&L_V_STRCMP_FK,
+		[V_MATCH] = &&L_V_MATCH,
+		[V_MATCH_F] = &&L_V_MATCH_F,
+		[V_IN] = &&L_V_IN,
+		[V_IN_F] = &&L_V_IN_F,
+		[V_NOT] = &&L_V_NOT,
+		[V_AND] = &&L_V_AND,
+		[V_OR] = &&L_V_OR,
+		[V_CALL] = &&L_V_CALL,
+		[V_CALL_DIRECT] = &&L_V_CALL_DIRECT,
+		[V_EMPTY_FIELD] = &&L_V_EMPTY_FIELD,
+	};
+#define CASE(op)	L_##op:
+#define NEXT		goto *dispatch[(++p)->op]
+	p = prog;
+	goto *dispatch[p->op];
+	{
+		{
+#else
+#define CASE(op)	case op:
+#define NEXT		break
 	for (p = prog;; p++) {
 		switch ((enum vop)p->op) {
-		case V_END:
+#endif
+		CASE(V_END)
 			return sp[-1];
-		case V_BOOL:
+		CASE(V_BOOL)
 			(sp++)->b = p->k.b;
-			break;
-		case V_NUM:
+			NEXT;
+		CASE(V_NUM)
 			(sp++)->num = p->k.num;
-			break;
-		case V_STR:
+			NEXT;
+		CASE(V_STR)
 			(sp++)->str = p->k.str;
-			break;
-		case V_FIELD:
+			NEXT;
+		CASE(V_FIELD)
 			(sp++)->str = field_value(e, p->a);
-			break;
-		case V_FIELDNUM:
+			NEXT;
+		CASE(V_FIELDNUM)
 			(sp++)->num = field_num(e, p->a);
-			break;
-		case V_TONUM:
+			NEXT;
+		CASE(V_TONUM)
 			s = sp[-1].str;
 			sp[-1].num = mt_expr_parse_number(s.p, s.n, &d) ? d :
 			    NAN;
-			break;
-		case V_TOSTR:
+			NEXT;
+		CASE(V_TOSTR)
 			buf = mt_expr_alloc(&e->scratch, 32);
 			s.n = format_number(sp[-1].num, buf, 32);
 			s.p = buf;
 			sp[-1].str = s;
-			break;
-		case V_TRUTH_FIELD:
+			NEXT;
+		CASE(V_TRUTH_FIELD)
 			/* Unescaping never empties a value: no need to. */
 			(sp++)->b = p->a < e->nvals && e->vals[p->a].n > 0;
-			break;
-		case V_TRUTH_STR:
+			NEXT;
+		CASE(V_TRUTH_STR)
 			sp[-1].b = sp[-1].str.n > 0;
-			break;
-		case V_TRUTH_NUM:
+			NEXT;
+		CASE(V_TRUTH_NUM)
 			d = sp[-1].num;
 			sp[-1].b = !isnan(d) && d != 0;
-			break;
-		case V_NEG:
+			NEXT;
+		CASE(V_NEG)
 			sp[-1].num = -sp[-1].num;
-			break;
-		case V_ADD:
-		case V_SUB:
-		case V_MUL:
-		case V_DIV:
+			NEXT;
+		CASE(V_ADD)
+		CASE(V_SUB)
+		CASE(V_MUL)
+		CASE(V_DIV)
 			sp--;
 			sp[-1].num = arith((enum vop)p->op, sp[-1].num,
 			    sp[0].num);
-			break;
-		case V_NUMCMP:
+			NEXT;
+		CASE(V_NUMCMP)
 			sp--;
 			sp[-1].b = compare_num(p->cmp, sp[-1].num, sp[0].num);
-			break;
-		case V_STRCMP:
+			NEXT;
+		CASE(V_STRCMP)
 			sp--;
 			sp[-1].b = compare_str(p->cmp, sp[-1].str, sp[0].str);
-			break;
-		case V_NUMCMP_FK:
+			NEXT;
+		CASE(V_NUMCMP_FK)
 			(sp++)->b = compare_num(p->cmp, field_num(e, p->a),
 			    p->k.num);
-			break;
-		case V_STRCMP_FK:
+			NEXT;
+		CASE(V_STRCMP_FK)
 			(sp++)->b = compare_str(p->cmp, field_value(e, p->a),
 			    p->k.str);
-			break;
-		case V_MATCH:
+			NEXT;
+		CASE(V_MATCH)
 			sp[-1].b = guarded_out(e, p->k.n) ?
 			    p->k.n->u.match.neg : match(e, p->k.n, sp[-1].str);
-			break;
-		case V_MATCH_F:
+			NEXT;
+		CASE(V_MATCH_F)
 			(sp++)->b = guarded_out(e, p->k.n) ?
 			    p->k.n->u.match.neg : match(e, p->k.n,
 			    field_value(e, p->k.n->u.match.kid->u.field));
-			break;
-		case V_IN:
+			NEXT;
+		CASE(V_IN)
 			sp[-1].b = in_list(e, p->k.n, sp[-1].str);
-			break;
-		case V_IN_F:
+			NEXT;
+		CASE(V_IN_F)
 			(sp++)->b = in_field(e, p->k.n);
-			break;
-		case V_NOT:
+			NEXT;
+		CASE(V_NOT)
 			if (sp[-1].b >= 0)
 				sp[-1].b = !sp[-1].b;
-			break;
-		case V_AND:
+			NEXT;
+		CASE(V_AND)
 			if (sp[-1].b <= 0)
 				p = prog + p->a - 1;
 			else
 				sp--;
-			break;
-		case V_OR:
+			NEXT;
+		CASE(V_OR)
 			if (sp[-1].b != 0)
 				p = prog + p->a - 1;
 			else
 				sp--;
-			break;
-		case V_CALL:
+			NEXT;
+		CASE(V_CALL)
 			sp -= p->a;
 			for (i = 0; i < p->a; i++) {
 				if (p->k.n->u.call.args[i]->type ==
@@ -1486,21 +1536,23 @@ run(struct mt_expr *e, const struct insn *prog, union slot *stack)
 			}
 			call(p->k.n, &e->scratch, &v);
 			put_result(p->k.n, &v, sp++);
-			break;
-		case V_CALL_DIRECT:
+			NEXT;
+		CASE(V_CALL_DIRECT)
 			if (p->a != 0 && e->rec != NULL)
 				call_shared(e, p->k.n, p->a - 1, &v);
 			else
 				call_direct(e, p->k.n, &e->scratch, &v);
 			put_result(p->k.n, &v, sp++);
-			break;
-		case V_EMPTY_FIELD:
+			NEXT;
+		CASE(V_EMPTY_FIELD)
 			/* Unescaping never empties a value: no need to. */
 			(sp++)->b = p->a >= e->nvals || e->vals[p->a].n == 0;
-			break;
+			NEXT;
 		}
 	}
 }
+#undef CASE
+#undef NEXT
 
 /* --- making the program -------------------------------------------------- */
 
