@@ -122,7 +122,13 @@ mt_zio_open(const char *path, char *err, size_t errsz)
 	z->fd = fd;
 	z->is_stdin = fd == STDIN_FILENO;
 	z->size = S_ISREG(st.st_mode) ? st.st_size : -1;
-	z->in = mt_xmalloc(ZIO_INSIZE);
+	/*
+	 * The buffers the records are read from are zeroed: PCRE2's JIT
+	 * code may read a few bytes past the end of a value it matches, and
+	 * past the end of the input those would be bytes never written.
+	 * The reads are harmless, but valgrind would report them.
+	 */
+	z->in = mt_xcalloc(1, ZIO_INSIZE);
 	if (fill(z) < 0) {
 		snprintf(err, errsz, "%s", z->err);
 		mt_zio_close(z);
@@ -137,7 +143,7 @@ mt_zio_open(const char *path, char *err, size_t errsz)
 		}
 	z->gzip = z->inlen >= 2 && z->in[0] == 0x1f && z->in[1] == 0x8b;
 	if (z->gzip) {
-		z->out = mt_xmalloc(ZIO_OUTSIZE);
+		z->out = mt_xcalloc(1, ZIO_OUTSIZE);
 		/* 15 + 16: gzip wrapper only, largest window. */
 		if (inflateInit2(&z->zs, 15 + 16) != Z_OK) {
 			snprintf(err, errsz, "cannot start gzip decoding");
@@ -304,7 +310,7 @@ start_thread(struct mt_zio *z)
 	unsigned i;
 
 	for (i = 0; i < ZIO_SLOTS; i++)
-		z->slot[i].buf = mt_xmalloc(ZIO_OUTSIZE);
+		z->slot[i].buf = mt_xcalloc(1, ZIO_OUTSIZE);
 	free(z->out);
 	z->out = NULL;
 	pthread_mutex_init(&z->lock, NULL);

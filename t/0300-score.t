@@ -3,7 +3,7 @@
 # lists; several rules files; re-scoring; input errors.
 . "$top_srcdir/t/lib.sh"
 
-plan 64
+plan 70
 
 cd "$TMP" || exit 1
 mkdir -p rules/lists
@@ -360,5 +360,22 @@ run risk-score -j 0 s.tsv
 check_rc 2 "--threads 0 is a usage error"
 check_err "risk-score: --threads: expected a whole number from 1 to 16, not '0'" \
     "--threads names what is wrong"
+
+# A regular expression the prefilter knows cannot match (the value lacks
+# "bab") is not run; without the prefilter it runs and hits its match
+# limit, and its rule does not hit (risk-score(1), --no-prefilter).
+printf 'rule NOT-BAB {\n reason "No bab"\n weight 10\n when !(description ~ /^(a+)+$bab/)\n}\n' >bab.rules
+printf 'doc_no\tdescription\nB1\taaaaaaaaaaaaaaaaaaaaaaaaaaaaaab\nB2\tplain\n' >bab.tsv
+run risk-score -j 1 -r bab.rules bab.tsv
+check_rc 0 "a pattern the prefilter rules out is not run: exit 0"
+check_out "$(printf 'doc_no\tdescription\tscore\tlane\thits\treasons\nB1\taaaaaaaaaaaaaaaaaaaaaaaaaaaaaab\t10\tgreen\tNOT-BAB\tNOT-BAB +10 No bab\nB2\tplain\t10\tgreen\tNOT-BAB\tNOT-BAB +10 No bab')" \
+    "with the prefilter, the rule is decided as if the match failed"
+check_err "" "with the prefilter, no message"
+run risk-score -j 1 --no-prefilter -r bab.rules bab.tsv
+check_rc 2 "--no-prefilter: the pattern runs and hits its limit: exit 2"
+check_out "$(printf 'doc_no\tdescription\tscore\tlane\thits\treasons\nB1\taaaaaaaaaaaaaaaaaaaaaaaaaaaaaab\t0\tgreen\t\t\nB2\tplain\t10\tgreen\tNOT-BAB\tNOT-BAB +10 No bab')" \
+    "--no-prefilter: the rule does not hit the record it erred on"
+check_err "risk-score: bab.tsv:2: rule NOT-BAB (bab.rules:1): regular expression /^(a+)+\$bab/ hit its match limit" \
+    "--no-prefilter: the message names the file, line, rule and pattern"
 
 done_testing
