@@ -24,8 +24,9 @@ run|check) ;;
 *) echo "usage: ./setup.sh [check]" >&2; exit 2 ;;
 esac
 
+# bsdextrautils: column(1), which examples/README uses, and its test.
 packages="gcc make autoconf automake pkg-config libcsv-dev libpcre2-dev
-zlib1g-dev check jq gzip time"
+zlib1g-dev check jq gzip time bsdextrautils"
 # The checks also run the tools under valgrind, fuzz with clang and open
 # the HTML report in headless Chromium, and split the job with GNU parallel.
 if [ "$what" = check ]; then
